@@ -1,0 +1,8 @@
+// cellos/json.hpp — umbrella for the JSON component (strict boundary). Needs Boost.JSON.
+#pragma once
+
+#include "cellos/json/authority.hpp"
+#include "cellos/json/decode.hpp"
+#include "cellos/json/error.hpp"
+#include "cellos/json/parse.hpp"
+#include "cellos/json/write.hpp"

@@ -1,0 +1,232 @@
+// cellos/json/authority.hpp — the JSON boundary of the typed-authority kernel: strict decoders and
+// encoders for every authority type (docs/wire-format.md#authority), and parse_authority<K>(), which
+// returns exactly the admissible typed authorities of kind K after the runtime validator accepted
+// the document. Validation errors come back as boundary errors with a pointer into the document.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <boost/hana/unpack.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+
+#include "cellos/authority.hpp"
+#include "cellos/json/decode.hpp"
+#include "cellos/json/parse.hpp"
+
+namespace cellos::json {
+
+// --- decoders -------------------------------------------------------------------------------
+
+[[nodiscard]] inline parse_result<authority_input> tag_invoke(decode_tag<authority_input>, const boost::json::value& v, decoder& d) {
+    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"input_type", "value", "confidence", "source_event_id"}));
+    authority_input in;
+    BOOST_OUTCOME_TRY(in.input_type, o.required<authority_input_type>("input_type"));
+    BOOST_OUTCOME_TRY(in.value, o.required<std::string>("value"));
+    BOOST_OUTCOME_TRY(in.confidence, o.required<double>("confidence"));
+    BOOST_OUTCOME_TRY(in.source_event_id, o.optional<std::string>("source_event_id"));
+    return in;
+}
+
+[[nodiscard]] inline parse_result<applied_rule> tag_invoke(decode_tag<applied_rule>, const boost::json::value& v, decoder& d) {
+    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"rule", "class"}));
+    applied_rule r;
+    BOOST_OUTCOME_TRY(r.rule, o.required<rule>("rule"));
+    BOOST_OUTCOME_TRY(r.cls, o.required<rule_class>("class"));
+    return r;
+}
+
+[[nodiscard]] inline parse_result<authority_output> tag_invoke(decode_tag<authority_output>, const boost::json::value& v, decoder& d) {
+    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"tier", "confidence", "epistemic_status", "binding_status"}));
+    authority_output out;
+    // u8 on the wire, as upstream; 5..255 is the validator's TierOutOfRange, beyond is a type error
+    BOOST_OUTCOME_TRY(auto tier, o.required<std::uint8_t>("tier"));
+    out.tier = tier;
+    BOOST_OUTCOME_TRY(out.confidence, o.required<double>("confidence"));
+    BOOST_OUTCOME_TRY(out.epistemic_status, o.required<epistemic_status>("epistemic_status"));
+    BOOST_OUTCOME_TRY(out.binding_status, o.required<binding_status>("binding_status"));
+    return out;
+}
+
+[[nodiscard]] inline parse_result<authority_derivation> tag_invoke(decode_tag<authority_derivation>, const boost::json::value& v, decoder& d) {
+    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"inputs", "rules_applied", "output"}));
+    authority_derivation out;
+    BOOST_OUTCOME_TRY(out.inputs, o.required<std::vector<authority_input>>("inputs"));
+    BOOST_OUTCOME_TRY(out.rules_applied, o.required<std::vector<applied_rule>>("rules_applied"));
+    BOOST_OUTCOME_TRY(out.output, o.required<authority_output>("output"));
+    return out;
+}
+
+/// Externally tagged: exactly one member, {"JWS_VERIFIED": {"kid": "…"}} and so on.
+[[nodiscard]] inline parse_result<proven_authority_artifact> tag_invoke(decode_tag<proven_authority_artifact>, const boost::json::value& v, decoder& d) {
+    if (!v.is_object()) return detail::wrong_type(v, d, "an object");
+    const boost::json::object& o = v.get_object();
+    if (o.size() != 1)
+        return d.fail(errc::invalid_value, "an artifact has exactly one member: JWS_VERIFIED, DANE_TLSA_BOUND or SVID_CHAIN_VERIFIED");
+    const auto& member = *o.begin();
+    const std::string_view tag(member.key().data(), member.key().size());
+    for (std::size_t i = 0; i < artifact_wire_names.size(); ++i) {
+        if (artifact_wire_names[i].tag != tag) continue;
+        decoder::scope at(d, tag);
+        const std::string_view field = artifact_wire_names[i].field;
+        BOOST_OUTCOME_TRY(auto body, object_reader::open(member.value(), d, {field}));
+        BOOST_OUTCOME_TRY(auto id, body.required<std::string>(field));
+        switch (i) {
+            case 0: return proven_authority_artifact{jws_verified{std::move(id)}};
+            case 1: return proven_authority_artifact{dane_tlsa_bound{std::move(id)}};
+            default: return proven_authority_artifact{svid_chain_verified{std::move(id)}};
+        }
+    }
+    decoder::scope at(d, tag);
+    return d.fail(errc::unknown_enum_value,
+                  "unknown artifact \"" + std::string(tag) + "\" (expected JWS_VERIFIED, DANE_TLSA_BOUND or SVID_CHAIN_VERIFIED)");
+}
+
+// --- encoders (Boost.JSON value_from) ----------------------------------------------------------
+
+}  // namespace cellos::json
+
+namespace cellos {
+
+template <detail::NamedEnum E>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, E e) {
+    const std::string_view s = to_wire(e);
+    jv = boost::json::string(s.data(), s.size());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_input& in) {
+    boost::json::object o;
+    o["input_type"] = boost::json::value_from(in.input_type);
+    o["value"] = in.value;
+    o["confidence"] = in.confidence;
+    if (in.source_event_id) o["source_event_id"] = *in.source_event_id;  // absent optionals are omitted
+    jv = std::move(o);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const applied_rule& r) {
+    jv = {{"rule", boost::json::value_from(r.rule)}, {"class", boost::json::value_from(r.cls)}};
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_output& out) {
+    jv = {{"tier", out.tier},
+          {"confidence", out.confidence},
+          {"epistemic_status", boost::json::value_from(out.epistemic_status)},
+          {"binding_status", boost::json::value_from(out.binding_status)}};
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_derivation& d) {
+    boost::json::array inputs, rules;
+    for (const auto& in : d.inputs) inputs.push_back(boost::json::value_from(in));
+    for (const auto& r : d.rules_applied) rules.push_back(boost::json::value_from(r));
+    jv = {{"inputs", std::move(inputs)}, {"rules_applied", std::move(rules)}, {"output", boost::json::value_from(d.output)}};
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const proven_authority_artifact& a) {
+    const artifact_wire& w = artifact_wire_names[a.index()];
+    const std::string_view id = artifact_id(a);
+    boost::json::object body;
+    body[boost::json::string_view(w.field.data(), w.field.size())] = boost::json::string(id.data(), id.size());
+    boost::json::object o;
+    o[boost::json::string_view(w.tag.data(), w.tag.size())] = std::move(body);
+    jv = std::move(o);
+}
+
+/// A typed authority's document: {"derivation": …} plus "artifact" for Proven.
+template <kind K, int Tier, epistemic_status E>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority<K, Tier, E>& a) {
+    boost::json::object o;
+    o["derivation"] = boost::json::value_from(a.derivation());
+    if constexpr (K == kind::proven) o["artifact"] = boost::json::value_from(a.artifact());
+    jv = std::move(o);
+}
+
+template <class A>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const guest_event<A>& e) {
+    jv = {{"cell_id", e.cell_id},
+          {"event_type", e.event_type},
+          {"authority", boost::json::value_from(e.authority)}};
+}
+
+}  // namespace cellos
+
+namespace cellos::json {
+
+// --- typed-authority documents ------------------------------------------------------------------
+
+/// Turn the first validation error into a boundary error pointing into the document.
+[[nodiscard]] inline boundary_error to_boundary_error(const validation_error& e) {
+    return make_boundary_error(code_of(e), document_pointer(e), message_of(e));
+}
+
+/// A parsed value → the admissible typed authority of kind K it describes (strict, validated).
+template <kind K>
+[[nodiscard]] parse_result<any_authority<K>> authority_from_value(const boost::json::value& v) {
+    decoder d;
+    if constexpr (K == kind::proven) {
+        BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"derivation", "artifact"}));
+        BOOST_OUTCOME_TRY(auto derivation, o.required<authority_derivation>("derivation"));
+        BOOST_OUTCOME_TRY(auto artifact, o.required<proven_authority_artifact>("artifact"));
+        auto made = make_authority<K>(std::move(derivation), std::move(artifact));
+        if (!made) return to_boundary_error(made.error());
+        return std::move(made).value();
+    } else {
+        BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"derivation"}));
+        BOOST_OUTCOME_TRY(auto derivation, o.required<authority_derivation>("derivation"));
+        auto made = make_authority<K>(std::move(derivation));
+        if (!made) return to_boundary_error(made.error());
+        return std::move(made).value();
+    }
+}
+
+/// Text → typed authority of kind K: strict parse, strict decode, validate, then type.
+template <kind K>
+[[nodiscard]] parse_result<any_authority<K>> parse_authority(std::string_view text, const parse_limits& limits = {}) {
+    BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
+    return authority_from_value<K>(v);
+}
+
+/// std::variant over every admissible typed authority of every kind (for kind chosen at runtime).
+using any_kind_authority = typename decltype(boost::hana::unpack(all_admissible_authorities,
+                                                                 boost::hana::template_<std::variant>))::type;
+
+/// parse_authority for a kind known only at runtime (e.g. a CLI flag).
+[[nodiscard]] inline parse_result<any_kind_authority> parse_authority(kind k, std::string_view text,
+                                                                      const parse_limits& limits = {}) {
+    auto widen = [](auto r) -> parse_result<any_kind_authority> {
+        if (!r) return r.error();
+        return std::visit([](auto&& a) { return any_kind_authority(std::move(a)); }, std::move(r).value());
+    };
+    switch (k) {
+        case kind::observed: return widen(parse_authority<kind::observed>(text, limits));
+        case kind::proven: return widen(parse_authority<kind::proven>(text, limits));
+        case kind::imposed: return widen(parse_authority<kind::imposed>(text, limits));
+        case kind::declared: break;
+    }
+    return widen(parse_authority<kind::declared>(text, limits));
+}
+
+/// A bare derivation (no typing, no envelope): parse + decode only. Call validate() yourself.
+[[nodiscard]] inline parse_result<authority_derivation> parse_derivation(std::string_view text, const parse_limits& limits = {}) {
+    BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
+    decoder d;
+    return decode<authority_derivation>(v, d);
+}
+
+}  // namespace cellos::json
+
+// Boost.JSON's own non-throwing conversion, for users who call boost::json::try_value_to<T>():
+// same decoder, the error code only (no pointer / message: Boost.JSON 1.81 has no context).
+namespace cellos {
+template <class T>
+    requires requires(const boost::json::value& v, json::decoder& d) { json::decode<T>(v, d); } &&
+             (std::is_same_v<T, authority_input> || std::is_same_v<T, applied_rule> ||
+              std::is_same_v<T, authority_output> || std::is_same_v<T, authority_derivation>)
+boost::system::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& v) {
+    json::decoder d;
+    auto r = json::decode<T>(v, d);
+    if (!r) return r.error().code;
+    return std::move(r).value();
+}
+}  // namespace cellos

@@ -1,0 +1,192 @@
+// cellos/json/parse.hpp — the strict JSON parser every boundary starts with. Boost.JSON's
+// basic_parser with our own handler: it rejects duplicate keys (Boost.JSON 1.81 keeps the last one
+// silently), non-finite numbers (1e400 would become Infinity), excess size and depth, and invalid
+// UTF-8 — each with a cellos::errc and, where one exists, a JSON pointer.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_stack.hpp>
+
+#include "cellos/config.hpp"
+#include "cellos/json/detail/utf8.hpp"
+#include "cellos/json/error.hpp"
+
+namespace cellos::json {
+
+struct parse_limits {
+    std::size_t max_bytes = config::json_max_bytes;
+    std::size_t max_depth = config::json_max_depth;
+};
+
+namespace detail {
+
+class strict_handler {
+public:
+    static constexpr std::size_t max_object_size = boost::json::object::max_size();
+    static constexpr std::size_t max_array_size = boost::json::array::max_size();
+    static constexpr std::size_t max_key_size = boost::json::string::max_size();
+    static constexpr std::size_t max_string_size = boost::json::string::max_size();
+
+    boost::json::value_stack stack;
+    errc failure{};  ///< set when the handler itself stopped the parser
+    std::string failure_pointer;
+    std::string failure_message;
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+
+    bool on_object_begin(boost::system::error_code&) {
+        value_begins();
+        frames_.push_back(frame{true, {}, {}, 0});
+        return true;
+    }
+    bool on_object_end(std::size_t n, boost::system::error_code&) {
+        frames_.pop_back();
+        stack.push_object(n);
+        return true;
+    }
+    bool on_array_begin(boost::system::error_code&) {
+        value_begins();
+        frames_.push_back(frame{false, {}, {}, 0});
+        return true;
+    }
+    bool on_array_end(std::size_t n, boost::system::error_code&) {
+        frames_.pop_back();
+        stack.push_array(n);
+        return true;
+    }
+    bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        key_.append(s.data(), s.size());
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
+        key_.append(s.data(), s.size());
+        frame& f = frames_.back();
+        if (!f.keys.insert(key_).second) {
+            f.key = key_;
+            return fail(ec, errc::duplicate_key, "duplicate key \"" + key_ + "\" (keys must be unique)");
+        }
+        f.key = std::move(key_);
+        key_.clear();
+        stack.push_key(s);
+        return true;
+    }
+    bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        stack.push_chars(s);
+        return true;
+    }
+    bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+        value_begins();
+        stack.push_string(s);
+        return true;
+    }
+    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t i, boost::json::string_view, boost::system::error_code&) {
+        value_begins();
+        stack.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, boost::json::string_view, boost::system::error_code&) {
+        value_begins();
+        stack.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, boost::json::string_view text, boost::system::error_code& ec) {
+        value_begins();
+        if (!std::isfinite(d))
+            return fail(ec, errc::number_out_of_range,
+                        "number " + std::string(text.data(), text.size()) + " is not representable as a finite double");
+        stack.push_double(d);
+        return true;
+    }
+    bool on_bool(bool b, boost::system::error_code&) {
+        value_begins();
+        stack.push_bool(b);
+        return true;
+    }
+    bool on_null(boost::system::error_code&) {
+        value_begins();
+        stack.push_null();
+        return true;
+    }
+    bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+private:
+    struct frame {
+        bool is_object;
+        std::unordered_set<std::string> keys;
+        std::string key;        // object: the member being parsed
+        std::size_t count = 0;  // array: values seen so far
+    };
+
+    void value_begins() {
+        if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
+    }
+    std::string pointer() const {
+        std::string p;
+        for (const frame& f : frames_) {
+            if (f.is_object) append_pointer_token(p, f.key);
+            else append_pointer_token(p, std::to_string(f.count == 0 ? 0 : f.count - 1));
+        }
+        return p;
+    }
+    bool fail(boost::system::error_code& ec, errc code, std::string message) {
+        failure = code;
+        failure_pointer = pointer();
+        failure_message = std::move(message);
+        ec = make_error_code(code);
+        return false;
+    }
+
+    std::vector<frame> frames_;
+    std::string key_;
+};
+
+}  // namespace detail
+
+/// Parses `text` as one JSON document under `limits`. Never throws on bad input.
+[[nodiscard]] inline parse_result<boost::json::value> parse_strict(std::string_view text,
+                                                                   const parse_limits& limits = {}) {
+    if (text.size() > limits.max_bytes)
+        return make_boundary_error(errc::input_too_large, "",
+                                   "document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                       std::to_string(limits.max_bytes));
+    if (const auto bad = detail::first_invalid_utf8(text))
+        return make_boundary_error(errc::invalid_utf8, "",
+                                   "invalid UTF-8 at byte offset " + std::to_string(*bad));
+    try {
+        boost::json::parse_options options;
+        options.max_depth = limits.max_depth;
+        boost::json::basic_parser<detail::strict_handler> parser(options);
+        parser.handler().stack.reset();
+        boost::system::error_code ec;
+        const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+        detail::strict_handler& h = parser.handler();
+        if (h.failure != errc{}) return make_boundary_error(h.failure, h.failure_pointer, h.failure_message);
+        if (ec == boost::json::error::too_deep)
+            return make_boundary_error(errc::nesting_too_deep, "",
+                                       "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+        if (ec)
+            return make_boundary_error(errc::malformed_json, "",
+                                       "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());
+        return h.stack.release();
+    } catch (const std::bad_alloc&) {
+        return make_boundary_error(errc::input_too_large, "", "out of memory while parsing");
+    } catch (const std::exception& e) {  // value_stack may throw length_error on absurd sizes
+        return make_boundary_error(errc::malformed_json, "", e.what());
+    }
+}
+
+}  // namespace cellos::json

@@ -1,0 +1,103 @@
+// tools/cellos/cli.hpp — the contract every `cellos` subcommand follows: JSON on stdout; exit 0 on
+// success / valid input, 1 when the input is rejected, 2 on usage or I/O errors. Errors carry a
+// stable snake_case code (cellos::errc_name), a JSON pointer and a message.
+#pragma once
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "cellos/error.hpp"
+#include "cellos/json/error.hpp"
+#include "cellos/json/write.hpp"
+
+namespace cellos::cli {
+
+enum exit_code : int { success = 0, rejected = 1, usage_or_io = 2 };
+
+using args = std::span<const std::string_view>;
+
+inline void emit(const boost::json::value& v) { std::cout << json::to_text(v) << '\n'; }
+
+inline boost::json::object error_object(std::string_view code, std::string_view pointer, std::string_view message) {
+    return {{"code", boost::json::string(code.data(), code.size())},
+            {"path", boost::json::string(pointer.data(), pointer.size())},
+            {"message", boost::json::string(message.data(), message.size())}};
+}
+
+/// Input rejected: {"valid": false, "error": {...}} and exit 1.
+inline int reject(const json::boundary_error& e) {
+    emit(boost::json::object{{"valid", false}, {"error", error_object(e.code_name(), e.pointer, e.message)}});
+    return rejected;
+}
+
+/// Usage or I/O problem: {"error": {...}} on stdout, the hint on stderr, exit 2.
+inline int fail(errc code, std::string_view message, std::string_view hint = {}) {
+    emit(boost::json::object{{"error", error_object(errc_name(code), "", message)}});
+    if (!hint.empty()) std::cerr << hint << '\n';
+    return usage_or_io;
+}
+
+/// Reads FILE, or standard input for "-". nullopt when it cannot be read.
+inline std::optional<std::string> read_input(std::string_view path) {
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        if (std::cin.bad()) return std::nullopt;
+        return std::move(ss).str();
+    }
+    std::ifstream in{std::string(path), std::ios::binary};
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// Tiny option scanner: `--name value` pairs and positionals, no abbreviations.
+struct parsed_args {
+    std::vector<std::pair<std::string_view, std::string_view>> options;
+    std::vector<std::string_view> positionals;
+    bool help = false;
+    std::optional<std::string> error;
+
+    [[nodiscard]] std::optional<std::string_view> option(std::string_view name) const {
+        for (const auto& [k, v] : options)
+            if (k == name) return v;
+        return std::nullopt;
+    }
+};
+
+inline parsed_args parse_args(args a, std::initializer_list<std::string_view> valued) {
+    parsed_args p;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string_view s = a[i];
+        if (s == "--help" || s == "-h") {
+            p.help = true;
+        } else if (s.size() > 2 && s.substr(0, 2) == "--") {
+            const std::string_view name = s.substr(2);
+            if (std::find(valued.begin(), valued.end(), name) == valued.end()) {
+                p.error = "unknown option --" + std::string(name);
+            } else if (i + 1 >= a.size()) {
+                p.error = "option --" + std::string(name) + " needs a value";
+            } else if (p.option(name)) {
+                p.error = "option --" + std::string(name) + " given twice";
+            } else {
+                p.options.emplace_back(name, a[++i]);
+            }
+        } else {
+            p.positionals.push_back(s);
+        }
+        if (p.error) break;
+    }
+    return p;
+}
+
+}  // namespace cellos::cli

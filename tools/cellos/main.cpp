@@ -1,0 +1,48 @@
+// tools/cellos/main.cpp — the `cellos` command-line tool: a table of subcommands, each following
+// the contract in cli.hpp. Later components add rows here.
+#include <exception>
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include "authority_cmd.hpp"
+#include "cli.hpp"
+#include "demo_cmd.hpp"
+
+namespace {
+
+constexpr std::string_view main_help =
+    "usage: cellos <command> [args] [--help]\n"
+    "\n"
+    "commands:\n"
+    "  authority validate --kind K FILE|-   validate a typed-authority document\n"
+    "  authority kinds                      envelopes and admissible types of every kind\n"
+    "  demo [--data DIR]                    tour of the authority kernel on bundled examples\n"
+    "\n"
+    "Output is JSON on stdout. Exit 0 success/valid, 1 input rejected, 2 usage or I/O error.\n";
+
+struct command {
+    std::string_view name;
+    int (*run)(cellos::cli::args);
+};
+constexpr command commands[] = {
+    {"authority", cellos::cli::authority_command},
+    {"demo", cellos::cli::demo_command},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    const std::vector<std::string_view> all(argv + 1, argv + argc);
+    const cellos::cli::args a(all);
+    if (a.empty()) return cellos::cli::fail(cellos::errc::usage, "missing command", main_help);
+    if (a[0] == "--help" || a[0] == "-h" || a[0] == "help") {
+        std::cout << main_help;
+        return cellos::cli::success;
+    }
+    for (const command& c : commands)
+        if (c.name == a[0]) return c.run(a.subspan(1));
+    return cellos::cli::fail(cellos::errc::usage, "unknown command \"" + std::string(a[0]) + "\"", main_help);
+} catch (const std::exception& e) {  // e.g. bad_alloc; the library itself never throws on bad input
+    return cellos::cli::fail(cellos::errc::io_error, e.what());
+}
