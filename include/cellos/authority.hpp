@@ -11,5 +11,6 @@
 #include "cellos/authority/guest_event_builder.hpp"
 #include "cellos/authority/kind.hpp"
 #include "cellos/authority/make.hpp"
+#include "cellos/authority/static_check.hpp"
 #include "cellos/authority/validate.hpp"
 #include "cellos/authority/validation_error.hpp"

@@ -28,7 +28,7 @@ enum class errc : int {
     wrong_type,            ///< e.g. a string where a number is required
     unknown_enum_value,    ///< a string that names no enumerator
     number_out_of_range,   ///< non-finite, or outside the target type's range
-    invalid_value,         ///< well-typed but empty / malformed (e.g. an empty artifact id)
+    invalid_value,         ///< well-typed but malformed (e.g. an artifact object without exactly one member)
     // --- authority validation: the 15 upstream ValidationError kinds, in declaration order -----
     no_inputs,
     no_rules_applied,
@@ -52,7 +52,7 @@ enum class errc : int {
 
 namespace detail {
 
-inline constexpr std::array<std::string_view, 30> errc_names{
+inline constexpr std::array<std::string_view, 29> errc_names{
     "success",
     "malformed_json",
     "input_too_large",
@@ -82,15 +82,16 @@ inline constexpr std::array<std::string_view, 30> errc_names{
     "empty_class_set",
     "usage",
     "io_error",
-    "",  // sentinel: one past the last code
 };
+static_assert(errc_names.size() == static_cast<std::size_t>(errc::io_error) + 1, "one name per code");
 
 }  // namespace detail
 
 /// Stable snake_case name of a code ("tier_inflation"); "unknown" for values outside the enum.
 [[nodiscard]] constexpr std::string_view errc_name(errc e) noexcept {
-    const auto i = static_cast<std::size_t>(e);
-    return i + 1 < detail::errc_names.size() ? detail::errc_names[i] : std::string_view{"unknown"};
+    const auto i = static_cast<int>(e);
+    return i >= 0 && static_cast<std::size_t>(i) < detail::errc_names.size() ? detail::errc_names[static_cast<std::size_t>(i)]
+                                                                              : std::string_view{"unknown"};
 }
 
 namespace detail {

@@ -45,7 +45,7 @@ template <kind Target, class... In>
 concept InputsFitEnvelope =
     (detail::upper_union<In...>.subset_of(envelope_of(Target).permitted) &&
      envelope_of(Target).required.subset_of(detail::lower_union<In...>)) ||
-    detail::unsatisfied<"cellos: derivation inputs may carry rule classes outside the target kind's envelope (§14) [derive_envelope]">();
+    detail::unsatisfied<"cellos: derivation inputs do not fit the target kind's envelope: a class outside it, or a required class missing (§14) [derive_envelope]">();
 
 template <int Tier, class... In>
 concept DerivedTierNotInflated =
@@ -84,7 +84,7 @@ constexpr void take_artifact(const proven_authority_artifact*& found, const A& a
 /// is recomputed canonically; a Proven result keeps the first Proven input's artifact.
 template <kind Target, int Tier, class... In>
     requires DerivationAdmissible<Target, Tier, std::remove_cvref_t<In>...>
-[[nodiscard]] auto derive(const In&... in) -> authority<Target, Tier, derived_status<std::remove_cvref_t<In>...>> {
+[[nodiscard]] auto derive(const In&... in) {  // deduced: the type is formed only once constraints hold
     using result_type = authority<Target, Tier, derived_status<std::remove_cvref_t<In>...>>;
     authority_derivation d;
     double confidence = 1.0;

@@ -49,7 +49,7 @@ private:
 
 template <class A>
 class guest_event_builder {
-    static_assert(AuthorityOfKind<A, kind::declared>, "cellos: guest_event_builder<A> holds Declared authority only");
+    static_assert(AuthorityOfKind<A, kind::declared>, "cellos: guest_event_builder<A> holds Declared authority only [guest_declared_only]");
 
 public:
     [[nodiscard]] guest_event<A> build() && {

@@ -31,7 +31,8 @@ checked<any_authority<K>> dispatch(authority_payload<K> payload) {
     if (!is_admissible(K, out.tier, out.epistemic_status)) {
         // validate_as() already guarantees admissibility; this keeps the mapping total.
         return validation_error{violation::tier_inflation{out.tier, bounds_of(K, out.epistemic_status).max_tier,
-                                                          ceiling_of(d.classes())->limiting_class}};
+                                                          ceiling_of(d.classes())->limiting_class,
+                                                          envelope_of(K).type_name}};
     }
     std::optional<any_authority<K>> made;
     boost::hana::for_each(admissible_authorities<K>, [&](auto t) {

@@ -80,7 +80,7 @@ template <class String>
         return imposed_authority_missing_interception{};
     // 11. the envelope's own tier cap (Observed: 2 although alignment alone allows 3)
     if (d.output.tier > env.tier_cap)
-        return tier_inflation{d.output.tier, env.tier_cap, ceiling_of(classes)->limiting_class};
+        return tier_inflation{d.output.tier, env.tier_cap, ceiling_of(classes)->limiting_class, env.type_name};
     return std::nullopt;
 }
 

@@ -26,7 +26,8 @@ struct input_confidence_nan { std::size_t input; };
 struct output_confidence_invalid { double value; };
 struct tier_out_of_range { int tier; };
 struct confidence_inflation { double output; double max_input; };
-struct tier_inflation { int output; int ceiling; rule_class limiting_class; };
+/// `envelope` names the typed-authority envelope when its cap (not the class ceiling) was exceeded.
+struct tier_inflation { int output; int ceiling; rule_class limiting_class; std::string_view envelope{}; };
 struct epistemic_mismatch { epistemic_status declared; epistemic_status expected; };
 struct rule_class_mismatch { std::size_t index; cellos::rule rule; rule_class declared; rule_class canonical; };
 struct binding_status_mismatch { binding_status declared; binding_status expected; };
@@ -129,6 +130,10 @@ inline std::string class_list(class_set s) {
                    number_text(v.max_input) + " (non-inflation, property 1)";
         }
         std::string operator()(const violation::tier_inflation& v) const {
+            if (!v.envelope.empty())
+                return "output tier " + number_text(v.output) + " exceeds the " + std::string(v.envelope) +
+                       " envelope cap " + number_text(v.ceiling) + " (the classes alone, led by " +
+                       std::string(to_wire(v.limiting_class)) + ", would allow more)";
             return "output tier " + number_text(v.output) + " exceeds the ceiling " + number_text(v.ceiling) +
                    " set by " + std::string(to_wire(v.limiting_class)) + " (tier non-inflation)";
         }

@@ -98,11 +98,10 @@ namespace detail {
 
 /// Finite numbers only (the parser already refuses 1e400); integers convert exactly or are refused.
 [[nodiscard]] inline parse_result<double> tag_invoke(decode_tag<double>, const boost::json::value& v, decoder& d) {
-    constexpr double exact = 9007199254740992.0;  // 2^53
+    constexpr std::int64_t exact = std::int64_t{1} << 53;  // every integer up to 2^53 is a double
     if (v.is_double()) return v.get_double();
-    if (v.is_int64() && static_cast<double>(v.get_int64()) <= exact && static_cast<double>(v.get_int64()) >= -exact)
-        return static_cast<double>(v.get_int64());
-    if (v.is_uint64() && static_cast<double>(v.get_uint64()) <= exact) return static_cast<double>(v.get_uint64());
+    if (v.is_int64() && v.get_int64() <= exact && v.get_int64() >= -exact) return static_cast<double>(v.get_int64());
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(exact)) return static_cast<double>(v.get_uint64());
     if (v.is_int64() || v.is_uint64()) return d.fail(errc::number_out_of_range, "integer is not exactly representable as a double");
     return detail::wrong_type(v, d, "a number");
 }

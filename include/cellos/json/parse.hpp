@@ -181,6 +181,9 @@ private:
         if (ec)
             return make_boundary_error(errc::malformed_json, "",
                                        "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());
+        if (used != text.size())  // write_some stops after one document; anything else is not JSON
+            return make_boundary_error(errc::malformed_json, "",
+                                       "unexpected data after the document at byte offset " + std::to_string(used));
         return h.stack.release();
     } catch (const std::bad_alloc&) {
         return make_boundary_error(errc::input_too_large, "", "out of memory while parsing");

@@ -1,0 +1,339 @@
+#!/usr/bin/env python3
+"""tests/cli/cli_test.py — the `cellos` command-line contract.
+
+Usage: cli_test.py PATH_TO_cellos EXAMPLES_DATA_DIR
+
+The contract (tools/cellos/cli.hpp): JSON on stdout; exit 0 on success / valid input, 1 when the
+input is rejected ({"valid": false, "error": {"code", "path", "message"}}), 2 on usage or I/O
+errors ({"error": {...}}). --help prints plain-text usage (exit 0) and is the one stdout that is
+not JSON. Prints one line per check; exits 1 if any check failed. Standard library only.
+"""
+
+import copy
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+USAGE_EXIT, REJECTED_EXIT = 2, 1
+results = []  # (ok, name)
+
+
+def check(name, ok, detail=""):
+    ok = bool(ok)
+    results.append((ok, name))
+    print(("ok     " if ok else "FAIL   ") + name + ("" if ok or not detail else "  -- " + detail), flush=True)
+    return ok
+
+
+class Run:
+    """One invocation: exit code, raw stdout/stderr, and stdout parsed as JSON (or None)."""
+
+    def __init__(self, exe, args, stdin=b""):
+        p = subprocess.run([exe] + list(args), input=stdin, capture_output=True, timeout=60)
+        self.args, self.code, self.out, self.err = args, p.returncode, p.stdout, p.stderr
+        try:
+            self.json = json.loads(self.out.decode("utf-8"))
+        except ValueError:
+            self.json = None
+
+    def describe(self):
+        return "exit %d, stdout %r, stderr %r" % (self.code, self.out[:300], self.err[:200])
+
+
+class Checker:
+    def __init__(self, exe, data_dir, tmp):
+        self.exe, self.data, self.tmp = exe, data_dir, tmp
+        self.authority = os.path.join(data_dir, "authority")
+        self.counter = 0
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def run(self, *args, stdin=b""):
+        r = Run(self.exe, args, stdin)
+        check("stdout is JSON: cellos " + " ".join(args)[:100], r.json is not None, r.describe())
+        return r
+
+    def example(self, name):
+        with open(os.path.join(self.authority, name), "rb") as f:
+            return json.loads(f.read().decode("utf-8"))
+
+    def write(self, content):
+        """A temporary document: a dict is serialised, str / bytes are written as they are."""
+        self.counter += 1
+        path = os.path.join(self.tmp, "doc%03d.json" % self.counter)
+        if isinstance(content, (dict, list)):
+            content = json.dumps(content)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        with open(path, "wb") as f:
+            f.write(content)
+        return path
+
+    def expect_valid(self, name, kind, path_or_dash, expected_type, stdin=b""):
+        r = self.run("authority", "validate", "--kind", kind, path_or_dash, stdin=stdin)
+        j = r.json if isinstance(r.json, dict) else {}
+        check(name + ": exit 0", r.code == 0, r.describe())
+        check(name + ': "valid": true', j.get("valid") is True, r.describe())
+        check(name + ': "kind" is ' + kind, j.get("kind") == kind, r.describe())
+        check(name + ": type " + expected_type, j.get("type") == expected_type, r.describe())
+        return j
+
+    def expect_rejected(self, name, kind, path_or_dash, code, path=None, stdin=b""):
+        r = self.run("authority", "validate", "--kind", kind, path_or_dash, stdin=stdin)
+        j = r.json if isinstance(r.json, dict) else {}
+        err = j.get("error") if isinstance(j.get("error"), dict) else {}
+        check(name + ": exit 1", r.code == REJECTED_EXIT, r.describe())
+        check(name + ': "valid": false', j.get("valid") is False, r.describe())
+        check(name + ": error has exactly code, path, message", set(err) == {"code", "path", "message"}, r.describe())
+        check(name + ": code " + code, err.get("code") == code, r.describe())
+        if path is not None:
+            check(name + ": path " + repr(path), err.get("path") == path, r.describe())
+        else:
+            check(name + ": path is a JSON pointer", isinstance(err.get("path"), str) and
+                  (err.get("path") == "" or err.get("path").startswith("/")), r.describe())
+        check(name + ": message non-empty", isinstance(err.get("message"), str) and err.get("message"), r.describe())
+
+    def expect_usage(self, name, args, code="usage"):
+        r = self.run(*args)
+        j = r.json if isinstance(r.json, dict) else {}
+        err = j.get("error") if isinstance(j.get("error"), dict) else {}
+        check(name + ": exit 2", r.code == USAGE_EXIT, r.describe())
+        check(name + ": only an error object", set(j) == {"error"}, r.describe())
+        check(name + ": code " + code, err.get("code") == code, r.describe())
+        check(name + ": message non-empty", isinstance(err.get("message"), str) and err.get("message"), r.describe())
+
+    # --- the bundled examples -------------------------------------------------------------------
+
+    def tour(self):
+        with open(os.path.join(self.authority, "tour.json"), "rb") as f:
+            entries = json.loads(f.read().decode("utf-8"))
+        check("tour.json lists examples", len(entries) >= 6)
+        for e in entries:
+            path = os.path.join(self.authority, e["file"])
+            name = "example %s as %s" % (e["file"], e["kind"])
+            if e["expect"] == "valid":
+                out = self.example(e["file"])["derivation"]["output"]
+                expected_type = "authority<%s, %d, %s>" % (e["kind"], out["tier"], out["epistemic_status"])
+                j = self.expect_valid(name, e["kind"], path, expected_type)
+                check(name + ": tier / status / binding echo the document",
+                      (j.get("tier"), j.get("epistemic_status"), j.get("binding_status")) ==
+                      (out["tier"], out["epistemic_status"], out["binding_status"]), json.dumps(j))
+            else:
+                self.expect_rejected(name, e["kind"], path, e["expect"])
+
+    def stdin(self):
+        with open(os.path.join(self.authority, "observed_sni.json"), "rb") as f:
+            sni = f.read()
+        self.expect_valid("stdin '-'", "observed", "-", "authority<observed, 2, DIRECT_OBSERVATION>", stdin=sni)
+        self.expect_rejected("stdin '-', wrong kind", "imposed", "-", "imposed_authority_missing_interception",
+                             "/derivation/rules_applied", stdin=sni)
+        self.expect_rejected("stdin '-', empty", "observed", "-", "malformed_json", "", stdin=b"")
+
+    # --- one case per validation error kind reachable from JSON ---------------------------------
+
+    def validation_errors(self):
+        sni, jws = self.example("observed_sni.json"), self.example("proven_jws.json")
+        imposed = self.example("imposed_tls.json")
+
+        def mutated(base, edit):
+            doc = copy.deepcopy(base)
+            edit(doc)
+            return self.write(doc)
+
+        def out(doc):
+            return doc["derivation"]["output"]
+
+        cases = [
+            ("no_inputs", "observed", mutated(sni, lambda d: d["derivation"].update(inputs=[])), "/derivation/inputs"),
+            ("no_rules_applied", "observed", mutated(sni, lambda d: d["derivation"].update(rules_applied=[])),
+             "/derivation/rules_applied"),
+            ("input_confidence_out_of_range", "proven",
+             mutated(jws, lambda d: d["derivation"]["inputs"][1].update(confidence=1.5)), "/derivation/inputs/1/confidence"),
+            ("output_confidence_invalid", "observed", mutated(sni, lambda d: out(d).update(confidence=-0.1)),
+             "/derivation/output/confidence"),
+            ("tier_out_of_range", "observed", mutated(sni, lambda d: out(d).update(tier=9)), "/derivation/output/tier"),
+            ("confidence_inflation", "observed", mutated(sni, lambda d: out(d).update(confidence=0.99)),
+             "/derivation/output/confidence"),
+            ("tier_inflation", "observed", mutated(sni, lambda d: out(d).update(tier=3)), "/derivation/output/tier"),
+            ("epistemic_mismatch", "observed", mutated(sni, lambda d: out(d).update(epistemic_status="OPAQUE")),
+             "/derivation/output/epistemic_status"),
+            ("rule_class_mismatch", "proven",
+             mutated(jws, lambda d: d["derivation"]["rules_applied"][1].update({"class": "OPACITY"})),
+             "/derivation/rules_applied/1/class"),
+            ("binding_status_mismatch", "observed", mutated(sni, lambda d: out(d).update(binding_status="BOUND")),
+             "/derivation/output/binding_status"),
+            ("type_class_incompatible", "observed", self.write(imposed), "/derivation/rules_applied/0/class"),
+            ("proven_authority_missing_artifact", "proven",
+             mutated(jws, lambda d: d.update(artifact={"JWS_VERIFIED": {"kid": ""}})), "/artifact"),
+            ("proven_authority_missing_artifact", "proven",
+             mutated(sni, lambda d: d.update(artifact={"JWS_VERIFIED": {"kid": "k"}})), "/derivation/rules_applied"),
+            ("imposed_authority_missing_interception", "imposed", self.write(sni), "/derivation/rules_applied"),
+        ]
+        for code, kind, path, pointer in cases:
+            self.expect_rejected("validation error %s (%s)" % (code, pointer), kind, path, code, pointer)
+        # The two kinds JSON cannot reach report the earlier error instead.
+        text = json.dumps(sni).replace('"confidence": 0.95', '"confidence": 1e400', 1)
+        self.expect_rejected("no NaN in JSON: 1e400", "observed", self.write(text), "number_out_of_range",
+                             "/derivation/inputs/0/confidence")
+
+    # --- the strict boundary --------------------------------------------------------------------
+
+    def boundary(self):
+        sni = self.example("observed_sni.json")
+        sni_text = json.dumps(sni, indent=2)
+
+        def mutated(edit):
+            doc = copy.deepcopy(sni)
+            edit(doc)
+            return self.write(doc)
+
+        self.expect_rejected("truncated JSON", "observed", self.write(sni_text[: len(sni_text) // 2]), "malformed_json", "")
+        self.expect_rejected("trailing garbage", "observed", self.write(sni_text + " x"), "malformed_json", "")
+        self.expect_rejected("empty file", "observed", self.write(b""), "malformed_json", "")
+        self.expect_rejected("duplicate key (rejected_duplicate_key.json)", "observed",
+                             os.path.join(self.authority, "rejected_duplicate_key.json"), "duplicate_key",
+                             "/derivation/inputs/0/confidence")
+        self.expect_rejected("duplicate key at top level", "observed",
+                             self.write('{"derivation": %s, "derivation": %s}' % ((json.dumps(sni["derivation"]),) * 2)),
+                             "duplicate_key", "/derivation")
+        self.expect_rejected("10000-deep nesting", "observed", self.write("[" * 10000 + "]" * 10000), "nesting_too_deep", "")
+        self.expect_rejected("10000-deep object nesting", "observed",
+                             self.write('{"a":' * 10000 + "1" + "}" * 10000), "nesting_too_deep", "")
+        big = copy.deepcopy(sni)
+        big["derivation"]["inputs"][0]["value"] = "x" * (2 * 1024 * 1024)
+        self.expect_rejected("2 MiB input", "observed", self.write(big), "input_too_large", "")
+        self.expect_rejected("2 MiB input on stdin", "observed", "-", "input_too_large", "",
+                             stdin=json.dumps(big).encode())
+        self.expect_rejected("invalid UTF-8", "observed",
+                             self.write(sni_text.encode().replace(b"api.example.com", b"api.\xc0\xafexample.com", 1)),
+                             "invalid_utf8", "")
+        self.expect_rejected("unknown field", "observed", mutated(lambda d: d["derivation"]["output"].update(extra=1)),
+                             "unknown_field", "/derivation/output/extra")
+        self.expect_rejected("missing field", "observed", mutated(lambda d: d["derivation"]["output"].pop("tier")),
+                             "missing_field", "/derivation/output/tier")
+        self.expect_rejected("wrong type", "observed",
+                             mutated(lambda d: d["derivation"]["inputs"][0].update(confidence="0.95")),
+                             "wrong_type", "/derivation/inputs/0/confidence")
+        self.expect_rejected("unknown enum value", "observed",
+                             mutated(lambda d: d["derivation"]["inputs"][0].update(input_type="QUIC_SNI")),
+                             "unknown_enum_value", "/derivation/inputs/0/input_type")
+        self.expect_rejected("tier 300", "observed", mutated(lambda d: d["derivation"]["output"].update(tier=300)),
+                             "number_out_of_range", "/derivation/output/tier")
+
+    # --- usage and I/O --------------------------------------------------------------------------
+
+    def usage(self):
+        sni = os.path.join(self.authority, "observed_sni.json")
+        self.expect_usage("no arguments", [])
+        self.expect_usage("unknown command", ["frobnicate"])
+        self.expect_usage("missing authority subcommand", ["authority"])
+        self.expect_usage("unknown authority subcommand", ["authority", "frobnicate"])
+        self.expect_usage("unknown option", ["authority", "validate", "--frob", "x", "--kind", "observed", sni])
+        self.expect_usage("missing --kind", ["authority", "validate", sni])
+        self.expect_usage("--kind without a value", ["authority", "validate", "--kind"])
+        self.expect_usage("--kind twice", ["authority", "validate", "--kind", "observed", "--kind", "observed", sni])
+        self.expect_usage("bad kind", ["authority", "validate", "--kind", "inferred", sni])
+        self.expect_usage("kind is case-sensitive", ["authority", "validate", "--kind", "Observed", sni])
+        self.expect_usage("two files", ["authority", "validate", "--kind", "observed", sni, sni])
+        self.expect_usage("no file", ["authority", "validate", "--kind", "observed"])
+        self.expect_usage("kinds takes no arguments", ["authority", "kinds", "extra"])
+        self.expect_usage("demo takes no positional arguments", ["demo", "extra"])
+        self.expect_usage("missing file", ["authority", "validate", "--kind", "observed",
+                                           os.path.join(self.tmp, "does-not-exist.json")], code="io_error")
+        self.expect_usage("demo with a missing data dir", ["demo", "--data", os.path.join(self.tmp, "nowhere")],
+                          code="io_error")
+        # Options may follow the file.
+        r = self.run("authority", "validate", sni, "--kind", "observed")
+        check("--kind after FILE: exit 0", r.code == 0, r.describe())
+
+    def help(self):
+        for args in (["--help"], ["authority", "--help"], ["authority", "validate", "--help"], ["demo", "--help"]):
+            r = Run(self.exe, args)
+            name = "cellos " + " ".join(args)
+            check(name + ": exit 0", r.code == 0, r.describe())
+            check(name + ": usage text on stdout", b"usage:" in r.out, r.describe())
+
+    # --- kinds and demo -------------------------------------------------------------------------
+
+    def kinds(self):
+        r = self.run("authority", "kinds")
+        check("authority kinds: exit 0", r.code == 0, r.describe())
+        kinds = (r.json or {}).get("kinds") if isinstance(r.json, dict) else None
+        if not check("authority kinds: a list of 4 kinds", isinstance(kinds, list) and len(kinds) == 4, r.describe()):
+            return
+        by_name = {k.get("kind"): k for k in kinds}
+        check("authority kinds: observed, proven, imposed, declared",
+              set(by_name) == {"observed", "proven", "imposed", "declared"}, str(sorted(by_name, key=str)))
+        total = sum(len(k.get("types", [])) for k in kinds)
+        check("authority kinds: 20 types in total", total == 20, "got %d" % total)
+        for name, count, cap in (("observed", 8, 2), ("proven", 5, 4), ("imposed", 5, 4), ("declared", 2, 1)):
+            k = by_name.get(name, {})
+            types = k.get("types", [])
+            check("authority kinds: %s has %d types" % (name, count), len(types) == count, str(types))
+            check("authority kinds: %s tier cap %d" % (name, cap), k.get("tier_cap") == cap, str(k.get("tier_cap")))
+            check("authority kinds: %s types are authority<%s, ...>" % (name, name),
+                  all(isinstance(t, str) and t.startswith("authority<%s, " % name) for t in types), str(types))
+        # Every type `validate` reports is one that `kinds` lists.
+        for doc, kind in (("observed_sni.json", "observed"), ("proven_jws.json", "proven"),
+                          ("imposed_tls.json", "imposed"), ("declared_guest.json", "declared")):
+            v = Run(self.exe, ["authority", "validate", "--kind", kind, os.path.join(self.authority, doc)]).json or {}
+            check("authority kinds lists the type of %s" % doc, v.get("type") in by_name.get(kind, {}).get("types", []),
+                  str(v.get("type")))
+
+    def demo(self):
+        r = Run(self.exe, ["demo", "--data", self.data])
+        check("demo: exit 0", r.code == 0, r.describe())
+        lines = [line for line in r.out.decode("utf-8", "replace").splitlines() if line.strip()]
+        parsed = []
+        for i, line in enumerate(lines):
+            try:
+                parsed.append(json.loads(line))
+            except ValueError:
+                check("demo: line %d is JSON" % (i + 1), False, line[:200])
+        check("demo: every line is JSON", len(parsed) == len(lines) and len(lines) > 0, "%d lines" % len(lines))
+        steps = [p for p in parsed if isinstance(p, dict) and "demo" not in p]
+        summary = [p for p in parsed if isinstance(p, dict) and "demo" in p]
+        check("demo: has steps", len(steps) >= 12, "%d steps" % len(steps))
+        for p in steps:
+            label = p.get("file") or p.get("step")
+            check("demo: step %s has \"ok\": true" % label, p.get("ok") is True, json.dumps(p)[:300])
+        check("demo: summary line with 0 failures", len(summary) == 1 and summary[0].get("failures") == 0, str(summary))
+        # The default data directory is compiled in.
+        d = Run(self.exe, ["demo"])
+        check("demo without --data: exit 0", d.code == 0, d.describe())
+        # A tour whose verdict does not match exits 1 and says which step.
+        tour_dir = os.path.join(self.tmp, "bad-tour")
+        os.makedirs(os.path.join(tour_dir, "authority"), exist_ok=True)
+        for name in os.listdir(self.authority):
+            with open(os.path.join(self.authority, name), "rb") as src:
+                content = src.read()
+            if name == "tour.json":
+                tour = json.loads(content.decode("utf-8"))
+                tour[0]["expect"] = "tier_inflation"  # observed_sni.json is valid
+                content = json.dumps(tour).encode()
+            with open(os.path.join(tour_dir, "authority", name), "wb") as dst:
+                dst.write(content)
+        b = Run(self.exe, ["demo", "--data", tour_dir])
+        check("demo with a wrong expectation: exit 1", b.code == REJECTED_EXIT, b.describe())
+        first = json.loads(b.out.decode().splitlines()[0]) if b.out else {}
+        check("demo with a wrong expectation: that step is ok: false", first.get("ok") is False, str(first)[:300])
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: cli_test.py PATH_TO_cellos EXAMPLES_DATA_DIR", file=sys.stderr)
+        return 2
+    exe, data = os.path.abspath(argv[1]), os.path.abspath(argv[2])
+    with tempfile.TemporaryDirectory(prefix="cellos-cli-test-") as tmp:
+        c = Checker(exe, data, tmp)
+        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.kinds, c.demo):
+            section()
+    failed = [name for ok, name in results if not ok]
+    print("%d checks, %d failed" % (len(results), len(failed)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
