@@ -331,6 +331,7 @@ TEST_CASE("tier_inflation names the ceiling and the class that set it") {
             CHECK(v->output == 3);
             CHECK(v->ceiling == 2);
             CHECK(cellos::to_wire(v->limiting_class) == "RAW_OBSERVATION");
+            CHECK(v->envelope.empty());  // the class ceiling bit, not an envelope cap
         }
         CHECK(cellos::document_pointer(*e) == "/derivation/output/tier");
         CHECK(cellos::message_of(*e).find("ceiling 2") != std::string::npos);
@@ -742,7 +743,9 @@ TEST_CASE("Observed: host-observed classes only, tier cap 2") {
             CHECK(v->output == 3);
             CHECK(v->ceiling == 2);
             CHECK(cellos::to_wire(v->limiting_class) == "STRUCTURAL_ALIGNMENT");
+            CHECK(v->envelope == "ObservedAuthority");
         }
+        CHECK(cellos::message_of(*cellos::validate_as(kind::observed, d)).find("ObservedAuthority") != std::string::npos);
         d.output.tier = 2;
         const auto made = cellos::make_authority<kind::observed>(d);
         REQUIRE(made.has_value());

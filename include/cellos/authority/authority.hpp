@@ -17,6 +17,7 @@ namespace cellos {
 struct proven_payload {
     authority_derivation derivation;
     proven_authority_artifact artifact;
+    friend bool operator==(const proven_payload&, const proven_payload&) = default;
 };
 template <kind K>
 using authority_payload = std::conditional_t<K == kind::proven, proven_payload, authority_derivation>;

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -47,17 +49,18 @@ public:
 
     bool on_object_begin(boost::system::error_code&) {
         value_begins();
-        frames_.push_back(frame{true, {}, {}, 0});
+        frames_.push_back(frame{true, keys_.size(), 0, 0, nullptr});
         return true;
     }
     bool on_object_end(std::size_t n, boost::system::error_code&) {
+        keys_.resize(frames_.back().first_key);
         frames_.pop_back();
         stack.push_object(n);
         return true;
     }
     bool on_array_begin(boost::system::error_code&) {
         value_begins();
-        frames_.push_back(frame{false, {}, {}, 0});
+        frames_.push_back(frame{false, keys_.size(), 0, 0, nullptr});
         return true;
     }
     bool on_array_end(std::size_t n, boost::system::error_code&) {
@@ -73,12 +76,16 @@ public:
     bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
         key_.append(s.data(), s.size());
         frame& f = frames_.back();
-        if (!f.keys.insert(key_).second) {
-            f.key = key_;
-            return fail(ec, errc::duplicate_key, "duplicate key \"" + key_ + "\" (keys must be unique)");
+        if (is_duplicate(f, key_)) {
+            keys_.push_back(std::move(key_));
+            f.current = keys_.size() - 1;
+            key_.clear();
+            return fail(ec, errc::duplicate_key, "duplicate key \"" + keys_.back() + "\" (keys must be unique)");
         }
-        f.key = std::move(key_);
+        keys_.push_back(std::move(key_));
         key_.clear();
+        f.current = keys_.size() - 1;
+        if (f.index) f.index->insert(keys_.back());
         stack.push_key(s);
         return true;
     }
@@ -126,10 +133,29 @@ public:
 private:
     struct frame {
         bool is_object;
-        std::unordered_set<std::string> keys;
-        std::string key;        // object: the member being parsed
-        std::size_t count = 0;  // array: values seen so far
+        std::size_t first_key;  // object: its keys are keys_[first_key, keys_.size())
+        std::size_t current;    // object: index in keys_ of the member being parsed
+        std::size_t count;      // array: values seen so far
+        std::unique_ptr<std::unordered_set<std::string_view>> index;  // only for large objects
     };
+
+    // Small objects (the common case) are checked by a linear scan; past this size a hash index
+    // is built once, so a 100k-member object costs O(n), not O(n^2).
+    static constexpr std::size_t linear_scan_limit = 16;
+
+    bool is_duplicate(frame& f, const std::string& key) {
+        const std::size_t n = keys_.size() - f.first_key;
+        if (!f.index && n < linear_scan_limit) {
+            for (std::size_t i = f.first_key; i < keys_.size(); ++i)
+                if (keys_[i] == key) return true;
+            return false;
+        }
+        if (!f.index) {
+            f.index = std::make_unique<std::unordered_set<std::string_view>>();
+            for (std::size_t i = f.first_key; i < keys_.size(); ++i) f.index->insert(keys_[i]);
+        }
+        return f.index->count(key) != 0;
+    }
 
     void value_begins() {
         if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
@@ -137,7 +163,7 @@ private:
     std::string pointer() const {
         std::string p;
         for (const frame& f : frames_) {
-            if (f.is_object) append_pointer_token(p, f.key);
+            if (f.is_object) append_pointer_token(p, f.current < keys_.size() ? std::string_view(keys_[f.current]) : std::string_view{});
             else append_pointer_token(p, std::to_string(f.count == 0 ? 0 : f.count - 1));
         }
         return p;
@@ -151,6 +177,7 @@ private:
     }
 
     std::vector<frame> frames_;
+    std::deque<std::string> keys_;  // deque: string_views into it stay valid as it grows
     std::string key_;
 };
 
