@@ -721,9 +721,13 @@ TEST_CASE("Observed: host-observed classes only, tier cap 2") {
         auto interception = canonical_derivation({input(authority_input_type::sni, 0.9)},
                                                  {rule::raw_sni_observed, rule::imposed_sni_rewrite});
         auto declaration = guest_derivation();
-        for (const auto& [d, rejected, index] : {forbidden_case{proof, "CRYPTOGRAPHIC_PROOF", 0},
+        // Named members, not structured bindings: clang 14 cannot capture those in doctest's INFO.
+        for (const auto& entry : {forbidden_case{proof, "CRYPTOGRAPHIC_PROOF", 0},
                                                  forbidden_case{interception, "IMPOSED_INTERCEPTION", 1},
                                                  forbidden_case{declaration, "GUEST_AGENT_DECLARATION", 0}}) {
+            const auto& d = entry.d;
+            const auto& rejected = entry.rejected;
+            const auto& index = entry.index;
             INFO("class " << rejected);
             REQUIRE_FALSE(cellos::validate(d));
             const auto e = cellos::validate_as(kind::observed, d);
@@ -850,8 +854,10 @@ TEST_CASE("kinds never accept each other's canonical documents") {
         authority_derivation d;
         kind home;
     };
-    for (const auto& [d, home] : {row{sni_derivation(), kind::observed}, row{jws_derivation(), kind::proven},
+    for (const auto& entry : {row{sni_derivation(), kind::observed}, row{jws_derivation(), kind::proven},
                                   row{imposed_derivation(), kind::imposed}, row{guest_derivation(), kind::declared}}) {
+        const auto& d = entry.d;
+        const auto& home = entry.home;
         for (const auto k : {kind::observed, kind::proven, kind::imposed, kind::declared}) {
             INFO("derivation of " << cellos::to_wire(home) << " as " << cellos::to_wire(k));
             const bool accepted = !cellos::validate_as(k, d, true);
@@ -890,12 +896,14 @@ TEST_CASE("the validator enforces the binding precedence") {
         std::size_t inputs;
         binding_status expected;
     };
-    for (const auto& [rules, inputs, expected] :
-         {row{{rule::imposed_tls_termination, rule::sni_absent}, 1, binding_status::imposed_bound},
-          row{{rule::sni_absent, rule::sni_host_header_aligned}, 2, binding_status::unknown},
-          row{{rule::sni_host_header_aligned}, 1, binding_status::bound},
-          row{{rule::raw_sni_observed}, 1, binding_status::not_applicable},
-          row{{rule::raw_sni_observed}, 2, binding_status::unknown}}) {
+    for (const auto& entry : {row{{rule::imposed_tls_termination, rule::sni_absent}, 1, binding_status::imposed_bound},
+                             row{{rule::sni_absent, rule::sni_host_header_aligned}, 2, binding_status::unknown},
+                             row{{rule::sni_host_header_aligned}, 1, binding_status::bound},
+                             row{{rule::raw_sni_observed}, 1, binding_status::not_applicable},
+                             row{{rule::raw_sni_observed}, 2, binding_status::unknown}}) {
+        const auto& rules = entry.rules;
+        const auto& inputs = entry.inputs;
+        const auto& expected = entry.expected;
         std::vector<authority_input> in(inputs, input(authority_input_type::sni, 0.9));
         auto d = canonical_derivation(in, rules);
         INFO("expected " << cellos::to_wire(expected));
