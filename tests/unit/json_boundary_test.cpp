@@ -22,33 +22,16 @@
 
 #include "../doctest.hpp"
 #include "cellos/json.hpp"
+#include "sample_documents.hpp"
 
 namespace {
 
 using cellos::kind;
 namespace cj = cellos::json;
 
-// Copies of the bundled examples, so that only the round-trip test needs the examples directory.
-constexpr std::string_view observed_sni_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "SNI", "value": "api.example.com", "confidence": 0.95}],
-    "rules_applied": [{"rule": "RAW_SNI_OBSERVED", "class": "RAW_OBSERVATION"}],
-    "output": {"tier": 2, "confidence": 0.95, "epistemic_status": "DIRECT_OBSERVATION",
-               "binding_status": "NOT_APPLICABLE"}
-  }
-})";
-constexpr std::string_view proven_jws_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "JWS", "value": "eyJhbGciOiJFZERTQSJ9.e30.c2ln", "confidence": 0.99},
-               {"input_type": "SNI", "value": "api.example.com", "confidence": 0.95,
-                "source_event_id": "urn:cellos:event:5b0c2f7e"}],
-    "rules_applied": [{"rule": "JWS_SIGNATURE_VERIFIED", "class": "CRYPTOGRAPHIC_PROOF"},
-                      {"rule": "RAW_SNI_OBSERVED", "class": "RAW_OBSERVATION"}],
-    "output": {"tier": 4, "confidence": 0.99, "epistemic_status": "CRYPTOGRAPHICALLY_PROVEN",
-               "binding_status": "BOUND"}
-  },
-  "artifact": {"JWS_VERIFIED": {"kid": "workload-key-2026-11"}}
-})";
+using namespace cellos_test;  // the sample documents (copies of the bundled examples)
+
+// A bare derivation, without the typed-authority wrapper.
 constexpr std::string_view bare_derivation_json = R"({
     "inputs": [{"input_type": "SNI", "value": "api.example.com", "confidence": 0.7}],
     "rules_applied": [{"rule": "RAW_SNI_OBSERVED", "class": "RAW_OBSERVATION"}],
