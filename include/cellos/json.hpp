@@ -4,5 +4,6 @@
 #include "cellos/json/authority.hpp"
 #include "cellos/json/decode.hpp"
 #include "cellos/json/error.hpp"
+#include "cellos/json/jcs.hpp"
 #include "cellos/json/parse.hpp"
 #include "cellos/json/write.hpp"

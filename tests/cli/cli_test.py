@@ -81,7 +81,10 @@ class Checker:
         return j
 
     def expect_rejected(self, name, kind, path_or_dash, code, path=None, stdin=b""):
-        r = self.run("authority", "validate", "--kind", kind, path_or_dash, stdin=stdin)
+        self.expect_rejected_args(name, ["authority", "validate", "--kind", kind, path_or_dash], code, path, stdin)
+
+    def expect_rejected_args(self, name, args, code, path=None, stdin=b""):
+        r = self.run(*args, stdin=stdin)
         j = r.json if isinstance(r.json, dict) else {}
         err = j.get("error") if isinstance(j.get("error"), dict) else {}
         check(name + ": exit 1", r.code == REJECTED_EXIT, r.describe())
@@ -249,11 +252,48 @@ class Checker:
         check("--kind after FILE: exit 0", r.code == 0, r.describe())
 
     def help(self):
-        for args in (["--help"], ["authority", "--help"], ["authority", "validate", "--help"], ["demo", "--help"]):
+        for args in (["--help"], ["authority", "--help"], ["authority", "validate", "--help"], ["demo", "--help"],
+                     ["jcs", "--help"]):
             r = Run(self.exe, args)
             name = "cellos " + " ".join(args)
             check(name + ": exit 0", r.code == 0, r.describe())
             check(name + ": usage text on stdout", b"usage:" in r.out, r.describe())
+        check("cellos --help lists jcs", b"jcs FILE|-" in Run(self.exe, ["--help"]).out)
+
+    # --- jcs: RFC 8785 canonical form -----------------------------------------------------------
+
+    def jcs(self):
+        # keys out of order (😂 is U+1F602: D83D DE02 in UTF-16, before U+FB33), whitespace,
+        # numbers in several spellings, escapes that come out raw or lower-case
+        text = ('{ "\\ufb33": 2, "\\ud83d\\ude02": 1,\n "b": [1.0, 1e21, -0, 1E-7, 0.000001, "\\u20ac\\u000F\\/"],'
+                ' "a": {"y": null, "x": true} }')
+        expected = ('{"a":{"x":true,"y":null},"b":[1,1e+21,0,1e-7,0.000001,"\u20ac\\u000f/"],'
+                    '"\U0001F602":1,"\uFB33":2}\n').encode("utf-8")
+        path = self.write(text)
+        for name, args, stdin in (("jcs FILE", ["jcs", path], b""), ("jcs -", ["jcs", "-"], text.encode())):
+            r = self.run(*args, stdin=stdin)
+            check(name + ": exit 0", r.code == 0, r.describe())
+            check(name + ": canonical bytes plus one newline", r.out == expected, "%r" % r.out)
+            check(name + ": same JSON value as the input", r.json == json.loads(text), r.describe())
+            check(name + ": nothing on stderr", r.err == b"", r.describe())
+        again = self.run("jcs", "-", stdin=expected)
+        check("jcs: canonical text is a fixed point", again.code == 0 and again.out == expected, again.describe())
+        big = self.run("jcs", "-", stdin=b"[9007199254740993, 18446744073709551615, 333333333.33333329]")
+        check("jcs: numbers are doubles, correctly rounded",
+              big.out == b"[9007199254740992,18446744073709552000,333333333.3333333]\n", big.describe())
+        self.expect_rejected_args("jcs duplicate key", ["jcs", self.write('{"a": {"b": 1, "b": 2}}')],
+                                  "duplicate_key", "/a/b")
+        self.expect_rejected_args("jcs malformed JSON", ["jcs", self.write("[1, 2")], "malformed_json", "")
+        self.expect_rejected_args("jcs empty stdin", ["jcs", "-"], "malformed_json", "", stdin=b"")
+        self.expect_rejected_args("jcs invalid UTF-8", ["jcs", "-"], "invalid_utf8", "", stdin=b'["\xc0\xaf"]')
+        self.expect_rejected_args("jcs 1e400", ["jcs", "-"], "number_out_of_range", "/x", stdin=b'{"x": 1e400}')
+        self.expect_rejected_args("jcs 65-deep nesting", ["jcs", "-"], "nesting_too_deep", "",
+                                  stdin=b"[" * 65 + b"]" * 65)
+        self.expect_usage("jcs without a file", ["jcs"])
+        self.expect_usage("jcs with two files", ["jcs", path, path])
+        self.expect_usage("jcs with an unknown option", ["jcs", "--sort", "x", path])
+        self.expect_usage("jcs with a missing file", ["jcs", os.path.join(self.tmp, "does-not-exist.json")],
+                          code="io_error")
 
     # --- kinds and demo -------------------------------------------------------------------------
 
@@ -328,7 +368,7 @@ def main(argv):
     exe, data = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     with tempfile.TemporaryDirectory(prefix="cellos-cli-test-") as tmp:
         c = Checker(exe, data, tmp)
-        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.kinds, c.demo):
+        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.jcs, c.kinds, c.demo):
             section()
     failed = [name for ok, name in results if not ok]
     print("%d checks, %d failed" % (len(results), len(failed)))

@@ -10,6 +10,8 @@
 #include <optional>
 #include <random>
 #include <sstream>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -792,4 +794,19 @@ TEST_CASE("parse_authority never throws on mutated input (seed 20251128)") {
     }
     // The mutations must not be so wild that nothing is even well-formed JSON.
     CHECK(accepted_somewhere > 100);
+}
+
+TEST_CASE("numbers are read correctly rounded, as JSON.parse reads them") {
+    // Boost.JSON 1.81 alone reads the first one ULP low and the second as Infinity.
+    const auto a = cellos::json::parse_strict("[333333333.33333329, 1.7976931348623158e308, 1e-400, -0.0, 5e-324]");
+    REQUIRE(a.has_value());
+    const auto& arr = a.value().as_array();
+    CHECK(arr[0].as_double() == 333333333.33333329);
+    CHECK(arr[1].as_double() == std::numeric_limits<double>::max());
+    CHECK(arr[2].as_double() == 0.0);
+    CHECK(std::signbit(arr[3].as_double()));
+    CHECK(arr[4].as_double() == std::numeric_limits<double>::denorm_min());
+    const auto b = cellos::json::parse_strict("1.7976931348623159e308");  // rounds to Infinity
+    REQUIRE(b.has_error());
+    CHECK(b.error().code == cellos::errc::number_out_of_range);
 }

@@ -8,6 +8,7 @@
 #include "authority_cmd.hpp"
 #include "cli.hpp"
 #include "demo_cmd.hpp"
+#include "jcs_cmd.hpp"
 
 namespace {
 
@@ -18,6 +19,7 @@ constexpr std::string_view main_help =
     "  authority validate --kind K FILE|-   validate a typed-authority document\n"
     "  authority kinds                      envelopes and admissible types of every kind\n"
     "  demo [--data DIR]                    tour of the authority kernel on bundled examples\n"
+    "  jcs FILE|-                           RFC 8785 canonical form of a JSON document\n"
     "\n"
     "Output is JSON on stdout. Exit 0 success/valid, 1 input rejected, 2 usage or I/O error.\n";
 
@@ -28,6 +30,7 @@ struct command {
 constexpr command commands[] = {
     {"authority", cellos::cli::authority_command},
     {"demo", cellos::cli::demo_command},
+    {"jcs", cellos::cli::jcs_command},
 };
 
 }  // namespace

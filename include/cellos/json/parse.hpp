@@ -4,6 +4,7 @@
 // UTF-8 — each with a cellos::errc and, where one exists, a JSON pointer.
 #pragma once
 
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_set>
 #include <vector>
 
@@ -98,23 +100,33 @@ public:
         stack.push_string(s);
         return true;
     }
-    bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+    bool on_number_part(boost::json::string_view s, boost::system::error_code&) {
+        number_.append(s.data(), s.size());
+        return true;
+    }
     bool on_int64(std::int64_t i, boost::json::string_view, boost::system::error_code&) {
+        number_.clear();
         value_begins();
         stack.push_int64(i);
         return true;
     }
     bool on_uint64(std::uint64_t u, boost::json::string_view, boost::system::error_code&) {
+        number_.clear();
         value_begins();
         stack.push_uint64(u);
         return true;
     }
-    bool on_double(double d, boost::json::string_view text, boost::system::error_code& ec) {
+    bool on_double(double d, boost::json::string_view s, boost::system::error_code& ec) {
         value_begins();
-        if (!std::isfinite(d))
-            return fail(ec, errc::number_out_of_range,
-                        "number " + std::string(text.data(), text.size()) + " is not representable as a finite double");
-        stack.push_double(d);
+        number_.append(s.data(), s.size());
+        const double exact = correctly_rounded(d);
+        if (!std::isfinite(exact)) {
+            std::string text = std::move(number_);
+            number_.clear();
+            return fail(ec, errc::number_out_of_range, "number " + text + " is not representable as a finite double");
+        }
+        number_.clear();
+        stack.push_double(exact);
         return true;
     }
     bool on_bool(bool b, boost::system::error_code&) {
@@ -157,6 +169,17 @@ private:
         return f.index->count(key) != 0;
     }
 
+    // Boost.JSON 1.81 reads some decimals one ULP off (333333333.33333329) and the largest doubles
+    // as Infinity (1.7976931348623158e308); std::from_chars rounds correctly, as JSON.parse does.
+    double correctly_rounded(double boost_reading) const noexcept {
+        double d = boost_reading;
+        const auto r = std::from_chars(number_.data(), number_.data() + number_.size(), d);
+        if (r.ec == std::errc::result_out_of_range)  // overflow stays infinite, underflow keeps Boost's 0
+            return std::fabs(boost_reading) >= 1 ? HUGE_VAL : boost_reading;
+        if (r.ec != std::errc{} || r.ptr != number_.data() + number_.size()) return boost_reading;  // not reached
+        return d;
+    }
+
     void value_begins() {
         if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
     }
@@ -179,6 +202,7 @@ private:
     std::vector<frame> frames_;
     std::deque<std::string> keys_;  // deque: string_views into it stay valid as it grows
     std::string key_;
+    std::string number_;  // the literal of the number being parsed
 };
 
 }  // namespace detail

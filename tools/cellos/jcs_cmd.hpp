@@ -1,0 +1,44 @@
+// tools/cellos/jcs_cmd.hpp — `cellos jcs FILE|-`: the RFC 8785 canonical form of a JSON document.
+// Its stdout on success is the canonical text itself plus "\n" (still JSON, but the document, not a
+// report about it), so that it pipes into other tools; the newline is not part of the canonical
+// bytes. Rejections and usage errors follow the usual contract of cli.hpp.
+#pragma once
+
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "cellos/json/jcs.hpp"
+#include "cli.hpp"
+
+namespace cellos::cli {
+
+inline constexpr std::string_view jcs_help =
+    "usage: cellos jcs FILE|-\n"
+    "\n"
+    "Strictly parse FILE (- for stdin) and print its RFC 8785 canonical form (JSON Canonicalization\n"
+    "Scheme): no whitespace, members sorted by UTF-16 code units, strings and numbers as ECMAScript\n"
+    "writes them; then one newline. Exit 0 printed, 1 rejected (malformed, duplicate keys, invalid\n"
+    "UTF-8, limits), 2 usage / I/O.\n";
+
+inline int jcs_command(args a) {
+    const parsed_args p = parse_args(a, {});
+    if (p.help) {
+        std::cout << jcs_help;
+        return success;
+    }
+    if (p.error) return fail(errc::usage, *p.error, jcs_help);
+    if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", jcs_help);
+    const auto text = read_input(p.positionals[0]);
+    if (!text) return fail(errc::io_error, "cannot read " + std::string(p.positionals[0]));
+    auto canonical = json::canonicalize_text(*text);
+    if (!canonical) return reject(canonical.error());
+    std::cout << canonical.value() << '\n' << std::flush;
+    if (!std::cout) {  // stdout is unusable: say so where it can still be read
+        std::cerr << "cellos jcs: cannot write the canonical form to stdout\n";
+        return usage_or_io;
+    }
+    return success;
+}
+
+}  // namespace cellos::cli
