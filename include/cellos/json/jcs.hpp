@@ -24,6 +24,7 @@
 #include "cellos/json/detail/utf8.hpp"
 #include "cellos/json/error.hpp"
 #include "cellos/json/parse.hpp"
+#include "cellos/json/write.hpp"
 
 namespace cellos::json {
 
@@ -69,33 +70,7 @@ namespace detail {
 
 // --- strings (RFC 8785 §3.2.2.2, ECMAScript JSON.stringify) -----------------------------------------
 
-/// Kept apart from the compact writer's escaper on purpose: this one is a normative contract.
-inline void write_jcs_string(std::string& out, std::string_view s) {
-    constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t run = 0;  // start of the pending run of bytes copied verbatim
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
-}
+// The escaping is write.hpp's write_string: it already writes exactly what JSON.stringify writes.
 
 // --- numbers (RFC 8785 §3.2.2.3, ECMAScript Number::toString) ---------------------------------------
 
@@ -168,7 +143,7 @@ public:
                 child = &(*f.array)[f.next++];
             } else {
                 const boost::json::key_value_pair& m = *f.members[f.next++];
-                write_jcs_string(out_, key_of(m));
+                write_string(out_, key_of(m));
                 out_ += ':';
                 child = &m.value();
             }
@@ -215,7 +190,7 @@ private:
                 const std::string_view s(v.get_string().data(), v.get_string().size());
                 if (const auto bad = first_invalid_utf8(s))
                     return fail(errc::invalid_utf8, "string is not valid UTF-8 at byte offset " + std::to_string(*bad));
-                write_jcs_string(out_, s);
+                write_string(out_, s);
                 break;
             }
             case boost::json::kind::array:

@@ -5,7 +5,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -16,28 +15,33 @@ namespace cellos::json {
 
 namespace detail {
 
+/// JSON string escaping exactly as ECMAScript JSON.stringify (and so RFC 8785 §3.2.2.2) does it:
+/// the two-character escapes, \u00xx (lowercase) for the other controls, everything else verbatim.
+/// The canonical writer (jcs.hpp) relies on this being normative, not just readable.
 inline void write_string(std::string& out, std::string_view s) {
+    constexpr char hex[] = "0123456789abcdef";
     out += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    std::size_t run = 0;  // start of the pending run of bytes copied verbatim
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
             default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                    out += buf;
-                } else {
-                    out += ch;
-                }
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
