@@ -5,3 +5,6 @@
 #include "cellos/authority.hpp"
 #include "cellos/config.hpp"
 #include "cellos/error.hpp"
+#include "cellos/policy.hpp"
+#include "cellos/spec.hpp"
+#include "cellos/util.hpp"

@@ -48,11 +48,18 @@ enum class errc : int {
     // --- tools --------------------------------------------------------------------------------
     usage,     ///< command-line misuse (exit code 2)
     io_error,  ///< a file could not be read (exit code 2)
+    // --- admission: specs, policy packs, RBAC (upstream CellosError variants where they exist) ---
+    invalid_spec,                ///< a spec violates a validation rule (CellosError::InvalidSpec)
+    argv_too_large,              ///< run.argv exceeds the kernel-cmdline budget (CellosError::ArgvTooLarge)
+    invalid_policy,              ///< a policy pack / authorization policy violates a structural rule
+    policy_violation,            ///< a spec violates a rule of a policy pack in force
+    policy_version_unsupported,  ///< a pack's version is below MIN_SUPPORTED_POLICY_PACK_VERSION
+    unauthorized,                ///< the RBAC gate (AuthorizationPolicy) denies the request
 };
 
 namespace detail {
 
-inline constexpr std::array<std::string_view, 29> errc_names{
+inline constexpr std::array<std::string_view, 35> errc_names{
     "success",
     "malformed_json",
     "input_too_large",
@@ -82,8 +89,14 @@ inline constexpr std::array<std::string_view, 29> errc_names{
     "empty_class_set",
     "usage",
     "io_error",
+    "invalid_spec",
+    "argv_too_large",
+    "invalid_policy",
+    "policy_violation",
+    "policy_version_unsupported",
+    "unauthorized",
 };
-static_assert(errc_names.size() == static_cast<std::size_t>(errc::io_error) + 1, "one name per code");
+static_assert(errc_names.size() == static_cast<std::size_t>(errc::unauthorized) + 1, "one name per code");
 
 }  // namespace detail
 

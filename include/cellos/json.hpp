@@ -3,7 +3,10 @@
 
 #include "cellos/json/authority.hpp"
 #include "cellos/json/decode.hpp"
+#include "cellos/json/described.hpp"
 #include "cellos/json/error.hpp"
 #include "cellos/json/jcs.hpp"
 #include "cellos/json/parse.hpp"
+#include "cellos/json/principal.hpp"
+#include "cellos/json/spec.hpp"
 #include "cellos/json/write.hpp"

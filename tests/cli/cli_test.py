@@ -253,12 +253,13 @@ class Checker:
 
     def help(self):
         for args in (["--help"], ["authority", "--help"], ["authority", "validate", "--help"], ["demo", "--help"],
-                     ["jcs", "--help"]):
+                     ["jcs", "--help"], ["util", "--help"], ["util", "principal", "--help"]):
             r = Run(self.exe, args)
             name = "cellos " + " ".join(args)
             check(name + ": exit 0", r.code == 0, r.describe())
             check(name + ": usage text on stdout", b"usage:" in r.out, r.describe())
         check("cellos --help lists jcs", b"jcs FILE|-" in Run(self.exe, ["--help"]).out)
+        check("cellos --help lists util", b"util HELPER ARG" in Run(self.exe, ["--help"]).out)
 
     # --- jcs: RFC 8785 canonical form -----------------------------------------------------------
 
@@ -294,6 +295,93 @@ class Checker:
         self.expect_usage("jcs with an unknown option", ["jcs", "--sort", "x", path])
         self.expect_usage("jcs with a missing file", ["jcs", os.path.join(self.tmp, "does-not-exist.json")],
                           code="io_error")
+
+    # --- util: the cellos/util helpers -----------------------------------------------------------
+
+    def util(self):
+        def answer(name, args, expected, stdin=b""):
+            r = self.run(*args, stdin=stdin)
+            check(name + ": exit 0", r.code == 0, r.describe())
+            check(name + ": " + json.dumps(expected), r.json == expected, r.describe())
+
+        # cgroup-segment (upstream vectors; one '_' per character; ill-formed bytes one '_' each)
+        answer("util cgroup-segment upstream vector", ["util", "cgroup-segment", "ab/cd@ef!"], {"segment": "ab_cd_ef_"})
+        answer("util cgroup-segment 100 x a", ["util", "cgroup-segment", "a" * 100], {"segment": "a" * 64})
+        answer("util cgroup-segment empty", ["util", "cgroup-segment", ""], {"segment": "cell"})
+        answer("util cgroup-segment multibyte", ["util", "cgroup-segment", "\u65e5\u672c-\u00e9"], {"segment": "__-_"})
+        raw = Run(self.exe, [b"util", b"cgroup-segment", b"\xe6\x97z\xff"])
+        check("util cgroup-segment ill-formed UTF-8: exit 0", raw.code == 0, raw.describe())
+        check("util cgroup-segment ill-formed UTF-8: one '_' per byte", raw.json == {"segment": "__z_"}, raw.describe())
+
+        # redact-url (§5 vectors)
+        for text, expected in (("http://u:p@host", "http://host/"),
+                               ("nats://u:p@h:4222", "nats://h:4222"),
+                               ("https://user:pw@Example.COM:443/x", "https://example.com/x"),
+                               ("primary=http://a.example/ok backup=nats://svc:s3cret@b.example:4222",
+                                "primary=http://a.example/ok backup=nats://b.example:4222")):
+            answer("util redact-url " + text, ["util", "redact-url", text], {"redacted": expected, "changed": True})
+        answer("util redact-url without credentials", ["util", "redact-url", "connect nats://h:4222 failed"],
+               {"redacted": "connect nats://h:4222 failed", "changed": False})
+        bad = Run(self.exe, [b"util", b"redact-url", b"http://u:p@h\xff"])
+        check("util redact-url invalid UTF-8: exit 1", bad.code == REJECTED_EXIT, bad.describe())
+        check("util redact-url invalid UTF-8: code invalid_utf8",
+              isinstance(bad.json, dict) and bad.json.get("error", {}).get("code") == "invalid_utf8", bad.describe())
+
+        # hostname-match (§6 table); a denied host is an answer, not a rejection
+        allow = self.write(["api.example.com", "*.cdn.example.com"])
+        for host, entry in (("api.example.com", "api.example.com"), ("API.Example.COM", "api.example.com"),
+                            ("foo.cdn.example.com", "*.cdn.example.com"), ("a.b.cdn.example.com", "*.cdn.example.com"),
+                            ("api.example.com.", "api.example.com"), ("cdn.example.com", None),
+                            ("x.api.example.com", None), ("evil.com", None), ("", None)):
+            answer("util hostname-match %r" % host, ["util", "hostname-match", "--allowlist", allow, host],
+                   {"host": host, "allowed": entry is not None, "entry": entry})
+        answer("util hostname-match, allowlist on stdin", ["util", "hostname-match", "--allowlist", "-", "x.test"],
+               {"host": "x.test", "allowed": True, "entry": "x.test"}, stdin=b'["x.test"]')
+        answer("util hostname-match, empty allowlist denies", ["util", "hostname-match", "--allowlist", self.write([]), "a.test"],
+               {"host": "a.test", "allowed": False, "entry": None})
+        for entries, code, path in ((["a.test", "*.com"], "invalid_value", "/1"), (["*"], "invalid_value", "/0"),
+                                    (["a.*.test"], "invalid_value", "/0"), (["a.test."], "invalid_value", "/0"),
+                                    (["10.0.0.1"], "invalid_value", "/0"), ([1], "wrong_type", "/0"),
+                                    ({"a": 1}, "wrong_type", "")):
+            self.expect_rejected_args("util hostname-match bad allowlist %s" % json.dumps(entries),
+                                      ["util", "hostname-match", "--allowlist", self.write(entries), "a.test"], code, path)
+        self.expect_rejected_args("util hostname-match malformed allowlist",
+                                  ["util", "hostname-match", "--allowlist", self.write('["a.test"'), "a.test"],
+                                  "malformed_json", "")
+        self.expect_usage("util hostname-match without --allowlist", ["util", "hostname-match", "a.test"])
+        self.expect_usage("util hostname-match without a host", ["util", "hostname-match", "--allowlist", allow])
+        self.expect_usage("util hostname-match with a missing file",
+                          ["util", "hostname-match", "--allowlist", os.path.join(self.tmp, "nope.json"), "a.test"],
+                          code="io_error")
+
+        # principal
+        uri = "principal://delegate/agent-7;scope=cells:read,cells:write/operator/alice"
+        answer("util principal delegate", ["util", "principal", uri],
+               {"valid": True, "uri": uri,
+                "principal": {"kind": "delegate", "authorizing": {"kind": "operator", "id": "alice"},
+                              "delegate": "agent-7", "scope": ["cells:read", "cells:write"]}})
+        answer("util principal operator", ["util", "principal", "principal://operator/alice"],
+               {"valid": True, "uri": "principal://operator/alice", "principal": {"kind": "operator", "id": "alice"}})
+        answer("util principal federated", ["util", "principal", "principal://federated/https:%2F%2Fissuer.example/repo:acme"],
+               {"valid": True, "uri": "principal://federated/https:%2F%2Fissuer.example/repo:acme",
+                "principal": {"kind": "federated", "trustRoot": "https://issuer.example", "identity": "repo:acme"}})
+        for bad_uri in ("principal://operator/", "principal://robot/x", "principal://operator/a%2fb",
+                        "principal://delegate/d;scope=b,a/operator/alice",
+                        "principal://delegate/d;scope=x,y/delegate/c;scope=x/operator/alice", "http://operator/alice"):
+            self.expect_rejected_args("util principal " + bad_uri, ["util", "principal", bad_uri], "invalid_value", "")
+
+        # tenant-id
+        answer("util tenant-id valid", ["util", "tenant-id", "tenant-42"], {"valid": True})
+        for bad_id in ("", "acme.prod", "acme*", "acme>", "acme prod", "caf\u00e9"):
+            self.expect_rejected_args("util tenant-id %r" % bad_id, ["util", "tenant-id", bad_id], "invalid_spec", "")
+
+        # usage
+        self.expect_usage("util without a subcommand", ["util"])
+        self.expect_usage("util unknown subcommand", ["util", "frobnicate"])
+        self.expect_usage("util cgroup-segment without an id", ["util", "cgroup-segment"])
+        self.expect_usage("util cgroup-segment with two ids", ["util", "cgroup-segment", "a", "b"])
+        self.expect_usage("util tenant-id with an unknown option", ["util", "tenant-id", "--strict", "x", "a"])
+
 
     # --- kinds and demo -------------------------------------------------------------------------
 
@@ -368,7 +456,7 @@ def main(argv):
     exe, data = os.path.abspath(argv[1]), os.path.abspath(argv[2])
     with tempfile.TemporaryDirectory(prefix="cellos-cli-test-") as tmp:
         c = Checker(exe, data, tmp)
-        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.jcs, c.kinds, c.demo):
+        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.jcs, c.util, c.kinds, c.demo):
             section()
     failed = [name for ok, name in results if not ok]
     print("%d checks, %d failed" % (len(results), len(failed)))

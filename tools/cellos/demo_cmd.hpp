@@ -1,5 +1,6 @@
 // tools/cellos/demo_cmd.hpp — `cellos demo`: a tour of the authority kernel on the bundled example
-// documents (examples/data/authority/tour.json), printed as JSON Lines. Exit 0 when every document
+// documents (examples/data/authority/tour.json), then of admission (examples/data/admission), printed
+// as JSON Lines. Exit 0 when every document
 // got the verdict the tour expects, 1 otherwise.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <boost/json/value_from.hpp>
 
 #include "authority_cmd.hpp"
+#include "demo_admission.hpp"
 #include "cellos/json.hpp"
 #include "cli.hpp"
 
@@ -24,8 +26,9 @@ namespace cellos::cli {
 inline constexpr std::string_view demo_help =
     "usage: cellos demo [--data DIR]\n"
     "\n"
-    "Tour of the typed-authority kernel on the bundled examples (DIR defaults to the source tree's\n"
-    "examples/data). Prints one JSON object per step; exit 0 when every verdict matches the tour.\n";
+    "Tour of the typed-authority kernel and of admission (specs, policy packs, RBAC) on the bundled\n"
+    "examples (DIR defaults to the source tree's examples/data). Prints one JSON object per step;\n"
+    "exit 0 when every verdict matches the tour.\n";
 
 struct tour_entry {
     std::string file;
@@ -159,7 +162,10 @@ inline int demo_command(args a) {
         emit(line);
     }
     failures += typed_steps(state);
-    emit(boost::json::object{{"demo", "authority"}, {"documents", step}, {"failures", failures}});
+    const int authority_documents = step;
+    failures += admission_steps(std::filesystem::path(std::string(p.option("data").value_or(CELLOS_DATA_DIR))), step);
+    emit(boost::json::object{{"demo", "authority+admission"}, {"documents", authority_documents},
+                             {"admissionSteps", step - authority_documents}, {"failures", failures}});
     return failures == 0 ? success : rejected;
 }
 

@@ -5,10 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "admission_cmd.hpp"
 #include "authority_cmd.hpp"
 #include "cli.hpp"
 #include "demo_cmd.hpp"
 #include "jcs_cmd.hpp"
+#include "util_cmd.hpp"
 
 namespace {
 
@@ -20,6 +22,11 @@ constexpr std::string_view main_help =
     "  authority kinds                      envelopes and admissible types of every kind\n"
     "  demo [--data DIR]                    tour of the authority kernel on bundled examples\n"
     "  jcs FILE|-                           RFC 8785 canonical form of a JSON document\n"
+    "  spec validate|hash FILE|-            validate / hash an ExecutionCellDocument\n"
+    "  policy validate PACK                 validate a PolicyPackDocument (structure, version floor)\n"
+    "  policy check --pack PACK SPEC        admission of SPEC under PACK (every violation)\n"
+    "  authz check --policy P --subject S [--pool X] [--pack Y] [--spec SPEC]   RBAC decision\n"
+    "  util HELPER ARG                      cgroup-segment, redact-url, hostname-match, principal, tenant-id\n"
     "\n"
     "Output is JSON on stdout. Exit 0 success/valid, 1 input rejected, 2 usage or I/O error.\n";
 
@@ -31,6 +38,10 @@ constexpr command commands[] = {
     {"authority", cellos::cli::authority_command},
     {"demo", cellos::cli::demo_command},
     {"jcs", cellos::cli::jcs_command},
+    {"spec", cellos::cli::spec_command},
+    {"policy", cellos::cli::policy_command},
+    {"authz", cellos::cli::authz_command},
+    {"util", cellos::cli::util_command},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -160,6 +161,10 @@ public:
     /// Fails on a non-object or on the first member not in `allowed` (unknown_field).
     [[nodiscard]] static parse_result<object_reader> open(const boost::json::value& v, decoder& d,
                                                           std::initializer_list<std::string_view> allowed) {
+        return open(v, d, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+    }
+    [[nodiscard]] static parse_result<object_reader> open(const boost::json::value& v, decoder& d,
+                                                          std::span<const std::string_view> allowed) {
         if (!v.is_object()) return detail::wrong_type(v, d, "an object");
         const boost::json::object& o = v.get_object();
         for (const auto& member : o) {

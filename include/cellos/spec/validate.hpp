@@ -1,0 +1,423 @@
+// cellos/spec/validate.hpp — validate_execution_cell_document: every rule a supervisor relies on
+// before it touches a cgroup, a path, a resolver or a secret broker (rules: spec/rules.hpp). The
+// checks are constexpr templates over the storage, so `check_execution_cell_document(doc).empty()`
+// is a compile-time verdict for a constexpr document and a runtime one at the JSON boundary.
+// Every violation is reported, in document order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "cellos/detail/fields.hpp"
+#include "cellos/spec/document.hpp"
+#include "cellos/spec/endpoints.hpp"
+#include "cellos/spec/identifiers.hpp"
+#include "cellos/spec/inference.hpp"
+#include "cellos/spec/keyset.hpp"
+#include "cellos/spec/rules.hpp"
+#include "cellos/spec/violation.hpp"
+#include "cellos/util/hostname.hpp"
+#include "cellos/util/semver.hpp"
+#include "cellos/util/tenant_id.hpp"
+
+namespace cellos {
+
+/// A violation as the constexpr checks produce it (no allocation beyond the vector).
+struct spec_issue {
+    spec_rule rule{};
+    json_path path{};
+    std::uint64_t detail{};  ///< argvTooLarge: the encoded size; unique: index of the first occurrence
+    friend constexpr bool operator==(const spec_issue&, const spec_issue&) = default;
+};
+
+/// The JSON member name of a data member (from its wire_fields table).
+template <auto Member>
+inline constexpr std::string_view wire = detail::wire_name(Member);
+
+namespace detail {
+
+/// Bytes of the JSON array text of `argv` as serde_json writes it (escapes as JSON.stringify).
+template <class List>
+[[nodiscard]] constexpr std::size_t argv_json_bytes(const List& argv) noexcept {
+    std::size_t n = 2 + (argv.size() > 0 ? argv.size() - 1 : 0);  // brackets and commas
+    for (const auto& a : argv) {
+        n += 2;
+        for (char ch : std::string_view(a)) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c == '"' || c == '\\' || c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r') n += 2;
+            else if (c < 0x20) n += 6;
+            else n += 1;
+        }
+    }
+    return n;
+}
+
+}  // namespace detail
+
+/// Length of base64 (standard, padded: our choice) of the argv JSON array: what Firecracker puts on
+/// the kernel command line as cellos.argv=… (upstream FC-17 / FC-66).
+template <class List>
+[[nodiscard]] constexpr std::size_t argv_encoded_bytes(const List& argv) noexcept {
+    return 4 * ((detail::argv_json_bytes(argv) + 2) / 3);
+}
+
+namespace detail {
+
+template <Storage S>
+class spec_checker {
+public:
+    std::vector<spec_issue> issues;
+
+    constexpr void add(spec_rule r, const json_path& p, std::uint64_t d = 0) { issues.push_back({r, p, d}); }
+
+    constexpr void identifier(std::string_view s, const json_path& p) {
+        if (!is_portable_identifier(s)) add(spec_rule::portable_identifier, p);
+    }
+    constexpr void text(std::string_view s, const json_path& p) {
+        if (s.empty() || s.size() > bounded_text_max_bytes || has_control(s)) add(spec_rule::bounded_text, p);
+    }
+    constexpr void digest(std::string_view s, const json_path& p) {
+        if (!is_sha256_digest(s)) add(spec_rule::sha256_digest, p);
+    }
+    constexpr void path(std::string_view s, const json_path& p) {
+        if (!is_absolute_cell_path(s)) add(spec_rule::absolute_path, p);
+    }
+    constexpr void positive(std::uint64_t v, const json_path& p) {
+        if (v == 0) add(spec_rule::positive, p);
+    }
+    /// Element i duplicates an earlier one (under the key `key_of`, compared with `eq`). Called in
+    /// the element loop, after the element's own checks, so reports stay in document order.
+    template <class List, class Key, class Eq>
+    constexpr void unique_at(const List& list, std::size_t i, const json_path& p, Key key_of, Eq eq) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (eq(key_of(list[j]), key_of(list[i]))) {
+                add(spec_rule::unique, p / i, j);
+                return;
+            }
+    }
+    /// Every later duplicate in a list whose elements have no checks of their own.
+    template <class List, class Key, class Eq>
+    constexpr void unique(const List& list, const json_path& p, Key key_of, Eq eq) {
+        for (std::size_t i = 0; i < list.size(); ++i) unique_at(list, i, p, key_of, eq);
+    }
+    template <class List>
+    constexpr void unique(const List& list, const json_path& p) {
+        unique(list, p, [](const auto& x) { return x; }, [](const auto& a, const auto& b) { return a == b; });
+    }
+    static constexpr auto as_view = [](const auto& x) { return std::string_view(x); };
+
+    // --- blocks ---------------------------------------------------------------------------------
+
+    constexpr void check(const basic_correlation<S>& c, const json_path& p) {
+        using T = basic_correlation<S>;
+        if (c.correlation_id) text(*c.correlation_id, p / wire<&T::correlation_id>);
+        if (c.tenant_id && !util::is_subject_token_safe(*c.tenant_id)) add(spec_rule::tenant_id, p / wire<&T::tenant_id>);
+    }
+
+    constexpr void check(const basic_ingress<S>& in, const json_path& p) {
+        using T = basic_ingress<S>;
+        if (!in.git && !in.oci_image) add(spec_rule::ingress_source, p);
+        if (in.git) {
+            using G = basic_git_ingress<S>;
+            const json_path g = p / wire<&T::git>;
+            if (!is_git_url(in.git->url)) add(spec_rule::git_url, g / wire<&G::url>);
+            if (!is_git_commit(in.git->commit)) add(spec_rule::git_commit, g / wire<&G::commit>);
+            if (in.git->ref) text(*in.git->ref, g / wire<&G::ref>);
+            if (in.git->path) path(*in.git->path, g / wire<&G::path>);
+        }
+        if (in.oci_image) {
+            using O = basic_oci_image_ingress<S>;
+            const json_path o = p / wire<&T::oci_image>;
+            text(in.oci_image->reference, o / wire<&O::reference>);
+            digest(in.oci_image->digest, o / wire<&O::digest>);
+        }
+    }
+
+    constexpr void check(const basic_environment_spec<S>& e, const json_path& p) {
+        using T = basic_environment_spec<S>;
+        using V = basic_environment_variable<S>;
+        if (e.image_digest) digest(*e.image_digest, p / wire<&T::image_digest>);
+        const json_path vars = p / wire<&T::variables>;
+        for (std::size_t i = 0; i < e.variables.size(); ++i) {
+            if (!is_env_var_name(e.variables[i].name)) add(spec_rule::env_var_name, vars / i / wire<&V::name>);
+            if (std::string_view(e.variables[i].value).find('\0') != std::string_view::npos)
+                add(spec_rule::env_var_value, vars / i / wire<&V::value>);
+            unique_at(e.variables, i, vars, [](const V& v) { return std::string_view(v.name); }, std::equal_to<>{});
+        }
+    }
+
+    constexpr void check(const basic_placement_spec<S>& pl, const json_path& p) {
+        using T = basic_placement_spec<S>;
+        if (pl.pool_id) identifier(*pl.pool_id, p / wire<&T::pool_id>);
+        if (pl.region) identifier(*pl.region, p / wire<&T::region>);
+        if (pl.zone) identifier(*pl.zone, p / wire<&T::zone>);
+    }
+
+    constexpr void check(const basic_policy_ref<S>& r, const json_path& p) {
+        using T = basic_policy_ref<S>;
+        identifier(r.pack_id, p / wire<&T::pack_id>);
+        if (r.pack_version && !is_semver(*r.pack_version)) add(spec_rule::semver_version, p / wire<&T::pack_version>);
+    }
+
+    constexpr void check(const basic_workload_identity<S>& w, const json_path& p) {
+        using T = basic_workload_identity<S>;
+        if (w.kind == workload_identity_kind::spiffe) {
+            constexpr std::string_view scheme = "spiffe://";
+            const bool ok = w.spiffe_id && !w.audience && std::string_view(*w.spiffe_id).substr(0, scheme.size()) == scheme &&
+                            util::is_dns_name(std::string_view(*w.spiffe_id).substr(scheme.size()).substr(
+                                0, std::string_view(*w.spiffe_id).substr(scheme.size()).find('/')));
+            if (!ok) add(spec_rule::workload_identity, p);
+            if (w.spiffe_id) text(*w.spiffe_id, p / wire<&T::spiffe_id>);
+        } else {
+            if (!w.audience || w.spiffe_id) add(spec_rule::workload_identity, p);
+            if (w.audience) text(*w.audience, p / wire<&T::audience>);
+        }
+    }
+
+    constexpr void check(const basic_dns_authority<S>& d, const json_path& p) {
+        using T = basic_dns_authority<S>;
+        using R = basic_dns_resolver<S>;
+        const json_path rs = p / wire<&T::resolvers>;
+        if (d.resolvers.size() == 0) add(spec_rule::dns_resolvers, rs);
+        for (std::size_t i = 0; i < d.resolvers.size(); ++i) {
+            identifier(d.resolvers[i].resolver_id, rs / i / wire<&R::resolver_id>);
+            if (!is_resolver_endpoint(d.resolvers[i].protocol, d.resolvers[i].endpoint))
+                add(spec_rule::resolver_endpoint, rs / i / wire<&R::endpoint>);
+            unique_at(d.resolvers, i, rs, [](const R& r) { return std::string_view(r.resolver_id); }, std::equal_to<>{});
+        }
+        allowlist(d.hostname_allowlist, p / wire<&T::hostname_allowlist>);
+        unique(d.allowed_query_types, p / wire<&T::allowed_query_types>);
+        if (d.refresh_policy && d.refresh_policy->min_ttl_seconds && d.refresh_policy->max_stale_seconds &&
+            *d.refresh_policy->min_ttl_seconds > *d.refresh_policy->max_stale_seconds)
+            add(spec_rule::refresh_window, p / wire<&T::refresh_policy>);
+        if (d.rebinding_policy && d.rebinding_policy->max_distinct_addresses)
+            positive(*d.rebinding_policy->max_distinct_addresses,
+                     p / wire<&T::rebinding_policy> / wire<&dns_rebinding_policy::max_distinct_addresses>);
+    }
+
+    /// Hostname allowlist entries; `ip_literals` also admits exact IP addresses (egress hosts may be IPs).
+    template <class List>
+    constexpr void allowlist(const List& entries, const json_path& p, bool ip_literals = false) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const std::string_view e(entries[i]);
+            const bool ip = ip_literals && (util::is_ipv4_literal(e) || util::is_ipv6_literal(e));
+            if (!ip && !util::is_valid_allowlist_entry(e)) add(spec_rule::allowlist_entry, p / i);
+            unique_at(entries, i, p, as_view, [](std::string_view a, std::string_view b) { return iequals(a, b); });
+        }
+    }
+
+    constexpr void check(const basic_cdn_authority<S>& c, const json_path& p) {
+        using T = basic_cdn_authority<S>;
+        using P = basic_cdn_provider<S>;
+        const json_path ps = p / wire<&T::providers>;
+        for (std::size_t i = 0; i < c.providers.size(); ++i) {
+            identifier(c.providers[i].provider_id, ps / i / wire<&P::provider_id>);
+            if (c.providers[i].hostnames.size() == 0) add(spec_rule::non_empty, ps / i / wire<&P::hostnames>);
+            allowlist(c.providers[i].hostnames, ps / i / wire<&P::hostnames>);
+            unique_at(c.providers, i, ps, [](const P& x) { return std::string_view(x.provider_id); }, std::equal_to<>{});
+        }
+    }
+
+    constexpr void check(const basic_authority_bundle<S>& a, const json_path& p) {
+        using T = basic_authority_bundle<S>;
+        using E = basic_egress_rule<S>;
+        const json_path refs = p / wire<&T::secret_refs>;
+        for (std::size_t i = 0; i < a.secret_refs.size(); ++i) {
+            identifier(a.secret_refs[i], refs / i);
+            unique_at(a.secret_refs, i, refs, as_view, std::equal_to<>{});
+        }
+        const json_path eg = p / wire<&T::egress_rules>;
+        for (std::size_t i = 0; i < a.egress_rules.size(); ++i) {
+            const E& r = a.egress_rules[i];
+            if (!util::is_dns_name(r.host) && !util::is_ipv4_literal(r.host) && !util::is_ipv6_literal(r.host))
+                add(spec_rule::egress_host, eg / i / wire<&E::host>);
+            if (r.port == 0) add(spec_rule::egress_port, eg / i / wire<&E::port>);
+            if (r.justification) text(*r.justification, eg / i / wire<&E::justification>);
+            unique_at(a.egress_rules, i, eg, [](const E& x) { return &x; }, [](const E* x, const E* y) { return same_flow(*x, *y); });
+        }
+        if (a.dns_authority) check(*a.dns_authority, p / wire<&T::dns_authority>);
+        if (a.cdn_authority) check(*a.cdn_authority, p / wire<&T::cdn_authority>);
+    }
+
+    constexpr void check(const basic_run_spec<S>& r, const json_path& p, std::uint64_t ttl_seconds) {
+        using T = basic_run_spec<S>;
+        const json_path argv = p / wire<&T::argv>;
+        if (r.argv.size() == 0) {
+            add(spec_rule::argv_non_empty, argv);
+        } else {
+            if (std::string_view(r.argv[0]).empty()) add(spec_rule::argv_element, argv / std::size_t{0});
+            for (std::size_t i = 0; i < r.argv.size(); ++i)
+                if (std::string_view(r.argv[i]).find('\0') != std::string_view::npos) add(spec_rule::argv_element, argv / i);
+            if (const std::size_t n = argv_encoded_bytes(r.argv); n > argv_kernel_cmdline_limit_bytes)
+                add(spec_rule::argv_too_large, argv, n);
+        }
+        if (r.working_directory) path(*r.working_directory, p / wire<&T::working_directory>);
+        if (r.timeout_ms) {
+            positive(*r.timeout_ms, p / wire<&T::timeout_ms>);
+            // timeout > ttl·1000 without overflow: (timeout − 1) / 1000 ≥ ttl
+            if (ttl_seconds != 0 && *r.timeout_ms > 0 && (*r.timeout_ms - 1) / 1000 >= ttl_seconds)
+                add(spec_rule::within_lifetime, p / wire<&T::timeout_ms>);
+        }
+        if (r.limits) {
+            const json_path l = p / wire<&T::limits>;
+            if (r.limits->memory_max_bytes) positive(*r.limits->memory_max_bytes, l / wire<&run_limits::memory_max_bytes>);
+            if (r.limits->cpu_max) {
+                const json_path c = l / wire<&run_limits::cpu_max>;
+                positive(r.limits->cpu_max->quota_micros, c / wire<&run_cpu_max::quota_micros>);
+                const std::uint64_t period = r.limits->cpu_max->effective_period_micros();
+                if (period < cpu_period_min_micros || period > cpu_period_max_micros)
+                    add(spec_rule::cpu_period, c / wire<&run_cpu_max::period_micros>);
+            }
+            if (r.limits->graceful_shutdown_seconds && ttl_seconds != 0 && *r.limits->graceful_shutdown_seconds > ttl_seconds)
+                add(spec_rule::within_lifetime, l / wire<&run_limits::graceful_shutdown_seconds>);
+        }
+    }
+
+    constexpr void check(const basic_export_channels<S>& x, const json_path& p) {
+        using T = basic_export_channels<S>;
+        using A = basic_export_artifact<S>;
+        const json_path as = p / wire<&T::artifacts>;  // member order: artifacts, then targets
+        for (std::size_t i = 0; i < x.artifacts.size(); ++i) {
+            const A& a = x.artifacts[i];
+            if (!is_safe_path_segment(a.name)) add(spec_rule::artifact_name, as / i / wire<&A::name>);
+            path(a.path, as / i / wire<&A::path>);
+            if (a.target) {
+                bool declared = false;
+                for (const auto& t : x.targets) declared = declared || target_name<S>(t) == std::string_view(*a.target);
+                if (!declared) add(spec_rule::export_target, as / i / wire<&A::target>);
+            }
+            unique_at(x.artifacts, i, as, [](const A& y) { return std::string_view(y.name); }, std::equal_to<>{});
+        }
+        const json_path ts = p / wire<&T::targets>;
+        for (std::size_t i = 0; i < x.targets.size(); ++i) {
+            std::visit(
+                [&](const auto& t) {
+                    using X = std::remove_cvref_t<decltype(t)>;
+                    identifier(t.name, ts / i / wire<&X::name>);
+                    if constexpr (std::is_same_v<X, basic_s3_export_target<S>>) {
+                        if (!is_s3_bucket_name(t.bucket)) add(spec_rule::s3_bucket, ts / i / wire<&X::bucket>);
+                        if (t.key_prefix) text(*t.key_prefix, ts / i / wire<&X::key_prefix>);
+                    } else if (t.path_prefix) {
+                        text(*t.path_prefix, ts / i / wire<&X::path_prefix>);
+                    }
+                },
+                x.targets[i]);
+            unique_at(x.targets, i, ts, [](const auto& t) { return target_name<S>(t); }, std::equal_to<>{});
+        }
+    }
+
+    constexpr void check(const basic_execution_cell_spec<S>& s, const json_path& p) {
+        using T = basic_execution_cell_spec<S>;
+        identifier(s.id, p / wire<&T::id>);
+        if (s.correlation) check(*s.correlation, p / wire<&T::correlation>);
+        if (s.ingress) check(*s.ingress, p / wire<&T::ingress>);
+        if (s.environment) check(*s.environment, p / wire<&T::environment>);
+        if (s.placement) check(*s.placement, p / wire<&T::placement>);
+        if (s.policy) check(*s.policy, p / wire<&T::policy>);
+        if (s.identity) check(*s.identity, p / wire<&T::identity>);
+        check(s.authority, p / wire<&T::authority>);
+        positive(s.lifetime.ttl_seconds, p / wire<&T::lifetime> / wire<&lifetime::ttl_seconds>);
+        if (s.run) check(*s.run, p / wire<&T::run>, s.lifetime.ttl_seconds);
+        if (s.export_) check(*s.export_, p / wire<&T::export_>);
+        if (s.telemetry) unique(s.telemetry->channels, p / wire<&T::telemetry> / wire<&basic_telemetry_spec<S>::channels>);
+    }
+};
+
+}  // namespace detail
+
+/// Every violation of `spec` (pointers relative to `base`, e.g. "/spec"), in document order.
+template <Storage S>
+[[nodiscard]] constexpr std::vector<spec_issue> check_execution_cell_spec(const basic_execution_cell_spec<S>& spec,
+                                                                          const json_path& base = {}) {
+    detail::spec_checker<S> c;
+    c.check(spec, base);
+    return std::move(c.issues);
+}
+
+/// Every violation of the document: envelope values, then the spec under "/spec".
+template <Storage S>
+[[nodiscard]] constexpr std::vector<spec_issue> check_execution_cell_document(const basic_execution_cell_document<S>& doc) {
+    using T = basic_execution_cell_document<S>;
+    detail::spec_checker<S> c;
+    if (std::string_view(doc.api_version) != api_version_v1) c.add(spec_rule::api_version, json_path{} / wire<&T::api_version>);
+    if (std::string_view(doc.kind) != execution_cell_kind) c.add(spec_rule::kind, json_path{} / wire<&T::kind>);
+    c.check(doc.spec, json_path{} / wire<&T::spec>);
+    return std::move(c.issues);
+}
+
+/// An inference request a broker may forward: a model name, at least one message, temperature in
+/// [0, 2] (our rules).
+template <Storage S>
+[[nodiscard]] constexpr std::vector<spec_issue> check_inference_request(const basic_inference_request<S>& r) {
+    using T = basic_inference_request<S>;
+    detail::spec_checker<S> c;
+    c.text(r.model, json_path{} / wire<&T::model>);
+    if (r.messages.size() == 0) c.add(spec_rule::non_empty, json_path{} / wire<&T::messages>);
+    if (r.max_tokens) c.positive(*r.max_tokens, json_path{} / wire<&T::max_tokens>);
+    if (r.temperature && !(*r.temperature >= 0.0 && *r.temperature <= 2.0))  // NaN fails too
+        c.add(spec_rule::temperature_range, json_path{} / wire<&T::temperature>);
+    return std::move(c.issues);
+}
+
+/// The shape of a signed keyset envelope before any signature is looked at: upstream's kind string,
+/// a payload, at least one signature with a kid, unique kids, a sha256 previousDigest (our rules).
+template <Storage S>
+[[nodiscard]] constexpr std::vector<spec_issue> check_signed_trust_keyset_envelope(const basic_signed_trust_keyset_envelope<S>& e) {
+    using T = basic_signed_trust_keyset_envelope<S>;
+    using G = basic_trust_keyset_signature<S>;
+    detail::spec_checker<S> c;
+    if (std::string_view(e.kind) != signed_trust_keyset_envelope_kind) c.add(spec_rule::envelope_kind, json_path{} / wire<&T::kind>);
+    if (std::string_view(e.payload).empty()) c.add(spec_rule::non_empty, json_path{} / wire<&T::payload>);
+    const json_path sigs = json_path{} / wire<&T::signatures>;
+    if (e.signatures.size() == 0) c.add(spec_rule::non_empty, sigs);
+    for (std::size_t i = 0; i < e.signatures.size(); ++i) {
+        c.text(e.signatures[i].kid, sigs / i / wire<&G::kid>);
+        if (std::string_view(e.signatures[i].signature).empty()) c.add(spec_rule::non_empty, sigs / i / wire<&G::signature>);
+        c.unique_at(e.signatures, i, sigs, [](const G& g) { return std::string_view(g.kid); }, std::equal_to<>{});
+    }
+    if (e.previous_digest) c.digest(*e.previous_digest, json_path{} / wire<&T::previous_digest>);
+    return std::move(c.issues);
+}
+
+/// Compile-time friendly verdicts.
+template <Storage S>
+[[nodiscard]] constexpr bool is_valid(const basic_execution_cell_document<S>& doc) {
+    return check_execution_cell_document(doc).empty();
+}
+template <Storage S>
+[[nodiscard]] constexpr bool is_valid(const basic_execution_cell_spec<S>& spec) {
+    return check_execution_cell_spec(spec).empty();
+}
+
+/// The runtime form of an issue: code, rule id, pointer, message.
+[[nodiscard]] inline rule_violation to_violation(const spec_issue& i) {
+    const spec_rule_info& r = info(i.rule);
+    std::string message(r.message);
+    if (i.rule == spec_rule::argv_too_large)  // upstream's CellosError::ArgvTooLarge text
+        message = "spec.run.argv encoded as base64 is " + std::to_string(i.detail) + " bytes; exceeds " +
+                  std::to_string(argv_kernel_cmdline_limit_bytes) + "-byte kernel cmdline limit";
+    else if (i.rule == spec_rule::unique)
+        message += " (same as element " + std::to_string(i.detail) + ")";
+    return {r.code, to_wire(i.rule), i.path.to_pointer(), std::move(message)};
+}
+
+[[nodiscard]] inline std::vector<rule_violation> to_violations(const std::vector<spec_issue>& issues) {
+    std::vector<rule_violation> out;
+    out.reserve(issues.size());
+    for (const auto& i : issues) out.push_back(to_violation(i));
+    return out;
+}
+
+/// Upstream's entry point: every violation of the document (empty = valid).
+template <Storage S>
+[[nodiscard]] std::vector<rule_violation> validate_execution_cell_document(const basic_execution_cell_document<S>& doc) {
+    return to_violations(check_execution_cell_document(doc));
+}
+
+}  // namespace cellos
