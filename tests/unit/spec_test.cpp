@@ -284,8 +284,8 @@ TEST_CASE("minimal values of every spec sub-type: absent optionals are omitted, 
 
 TEST_CASE("export receipts and artifact metadata round-trip") {
     using namespace cellos;
-    const export_artifact_metadata meta{"report.xml", 18446744073709551615ULL, std::string(digest_a), "application/xml"};
-    check_round_trip(meta, std::string(R"({"name":"report.xml","sizeBytes":18446744073709551615,"digest":")") + std::string(digest_a) +
+    const export_artifact_metadata meta{"report.xml", 9007199254740992ULL, std::string(digest_a), "application/xml"};
+    check_round_trip(meta, std::string(R"({"name":"report.xml","sizeBytes":9007199254740992,"digest":")") + std::string(digest_a) +
                                R"(","contentType":"application/xml"})");
     const export_artifact_metadata bare{"a", 0, std::string(digest_a), std::nullopt};
     check_round_trip(bare, std::string(R"({"name":"a","sizeBytes":0,"digest":")") + std::string(digest_a) + "\"}");
@@ -520,8 +520,13 @@ TEST_CASE("integers outside their member's range are number_out_of_range") {
     check_rejects(as_cell(with_value(full_cell_json, "/spec/lifetime/ttlSeconds", "-1")), "number_out_of_range", "/spec/lifetime/ttlSeconds");
     check_rejects(as_cell(with_value(full_cell_json, "/spec/authority/dnsAuthority/rebindingPolicy/maxDistinctAddresses", "-8")),
                   "number_out_of_range", "/spec/authority/dnsAuthority/rebindingPolicy/maxDistinctAddresses");
-    const auto max = cell(with_value(minimal_cell_json, "/spec/lifetime/ttlSeconds", "18446744073709551615"));
-    CHECK(max.spec.lifetime.ttl_seconds == 18446744073709551615ULL);
+    // I-JSON: 2^53 is the largest integer accepted; 2^53 + 1 would canonicalize (and hash) like 2^53.
+    const auto max = cell(with_value(minimal_cell_json, "/spec/lifetime/ttlSeconds", "9007199254740992"));
+    CHECK(max.spec.lifetime.ttl_seconds == 9007199254740992ULL);
+    check_rejects(as_cell(with_value(minimal_cell_json, "/spec/lifetime/ttlSeconds", "9007199254740993")), "number_out_of_range",
+                  "/spec/lifetime/ttlSeconds");
+    check_rejects(as_cell(with_value(minimal_cell_json, "/spec/lifetime/ttlSeconds", "18446744073709551615")), "number_out_of_range",
+                  "/spec/lifetime/ttlSeconds");
     const auto got = as_cell(with_value(full_cell_json, "/spec/authority/egressRules/0/port", "70000"));
     CHECK(got.message == "integer outside [0, 65535]");
 }

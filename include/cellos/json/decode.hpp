@@ -107,10 +107,16 @@ namespace detail {
     return detail::wrong_type(v, d, "a number");
 }
 
-/// Integer literals only (2.0 and 1e2 are refused), within the range of I.
+/// Integer literals only (2.0 and 1e2 are refused), within the range of I and within ±2^53: larger
+/// integers are not interoperable (I-JSON, RFC 7493 §2.2) and RFC 8785 would write 2^53 and 2^53+1
+/// alike, so two different documents would share a canonical hash.
 template <class I>
     requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
 [[nodiscard]] parse_result<I> tag_invoke(decode_tag<I>, const boost::json::value& v, decoder& d) {
+    constexpr std::int64_t safe = std::int64_t{1} << 53;
+    if ((v.is_int64() && (v.get_int64() > safe || v.get_int64() < -safe)) ||
+        (v.is_uint64() && v.get_uint64() > static_cast<std::uint64_t>(safe)))
+        return d.fail(errc::number_out_of_range, "integer beyond 2^53 (not interoperable: I-JSON, RFC 7493)");
     if (v.is_int64()) {
         const std::int64_t x = v.get_int64();
         if (std::in_range<I>(x)) return static_cast<I>(x);
