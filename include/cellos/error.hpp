@@ -55,11 +55,22 @@ enum class errc : int {
     policy_violation,            ///< a spec violates a rule of a policy pack in force
     policy_version_unsupported,  ///< a pack's version is below MIN_SUPPORTED_POLICY_PACK_VERSION
     unauthorized,                ///< the RBAC gate (AuthorizationPolicy) denies the request
+    // --- CloudEvents v1.0 (events/cloud_event.hpp, json/cloud_event.hpp) -----------------------
+    unsupported_spec_version,    ///< specversion is not "1.0" (also: a batch mixing specversions)
+    empty_attribute,             ///< a context attribute is "" (required ones, datacontenttype, dataschema, subject, time)
+    invalid_attribute_name,      ///< an attribute name breaks [a-z0-9]{1,20}, or is reserved
+    invalid_timestamp,           ///< not an RFC 3339 date-time
+    invalid_media_type,          ///< datacontenttype is not RFC 2046 media type syntax
+    invalid_uri,                 ///< source is not a URI-reference, dataschema not an absolute URI (RFC 3986)
+    invalid_base64,              ///< data_base64 is not canonical RFC 4648 base64
+    conflicting_fields,          ///< members that exclude each other are both present (data and data_base64)
+    // --- lifecycle ------------------------------------------------------------------------------
+    invalid_transition,          ///< a recorded stage history leaves the transition table
 };
 
 namespace detail {
 
-inline constexpr std::array<std::string_view, 35> errc_names{
+inline constexpr std::array<std::string_view, 44> errc_names{
     "success",
     "malformed_json",
     "input_too_large",
@@ -95,8 +106,17 @@ inline constexpr std::array<std::string_view, 35> errc_names{
     "policy_violation",
     "policy_version_unsupported",
     "unauthorized",
+    "unsupported_spec_version",
+    "empty_attribute",
+    "invalid_attribute_name",
+    "invalid_timestamp",
+    "invalid_media_type",
+    "invalid_uri",
+    "invalid_base64",
+    "conflicting_fields",
+    "invalid_transition",
 };
-static_assert(errc_names.size() == static_cast<std::size_t>(errc::unauthorized) + 1, "one name per code");
+static_assert(errc_names.size() == static_cast<std::size_t>(errc::invalid_transition) + 1, "one name per code");
 
 }  // namespace detail
 

@@ -560,7 +560,7 @@ TEST_CASE("the rule table: stable ids and their errc") {
         "envVarValue",  "workloadIdentity", "egressHost",       "egressPort",       "dnsResolvers",   "resolverEndpoint",
         "allowlistEntry", "refreshWindow", "positive",          "cpuPeriod",        "argvNonEmpty",   "argvElement",
         "argvTooLarge", "withinLifetime", "artifactName",       "exportTarget",     "s3Bucket",       "semver",
-        "temperatureRange", "nonEmpty",   "envelopeKind",       "contradictoryRules"};
+        "temperatureRange", "nonEmpty",   "envelopeKind",       "contradictoryRules", "safeInteger"};
     const auto all = cellos::detail::all_enumerators<spec_rule>();
     REQUIRE(all.size() == std::size(ids));
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -647,12 +647,12 @@ TEST_CASE("every spec rule reachable from an ExecutionCellDocument: rule id, err
     CHECK(report(got) == report({"argvTooLarge argv_too_large /spec/run/argv"}));
     covered.insert("argvTooLarge");
 
-    // Every rule is covered except those no ExecutionCellDocument can reach: contradictoryRules
-    // (packs only), temperatureRange (inference requests) and envelopeKind (keyset envelopes) —
-    // the last two are checked by no validator at all (reported to the lead).
+    // Every rule is covered except those no ExecutionCellDocument *from JSON* can reach:
+    // contradictoryRules (packs), temperatureRange / envelopeKind (port payloads) and safeInteger
+    // (the boundary already refuses integers beyond 2^53) — each has its own test below.
     for (spec_rule r : cellos::detail::all_enumerators<spec_rule>()) {
         const std::string_view id = cellos::to_wire(r);
-        if (id == "contradictoryRules" || id == "temperatureRange" || id == "envelopeKind") continue;
+        if (id == "contradictoryRules" || id == "temperatureRange" || id == "envelopeKind" || id == "safeInteger") continue;
         CHECK_MESSAGE(covered.count(id) == 1, "no rejection case for rule " << id);
     }
 }
@@ -967,4 +967,45 @@ TEST_CASE("canonical_spec_hash: a constexpr-storage document hashes like its run
         R"({"apiVersion":"cellos.io/v1","kind":"ExecutionCell","spec":{"id":"demo-cell-001","authority":{"secretRefs":["DB_PASSWORD"]},"lifetime":{"ttlSeconds":300},"run":{"argv":["/usr/bin/make","test"],"secretDelivery":"runtimeBroker"}}})");
     CHECK(cj::to_text(cj::to_value(sdoc)) == cj::to_text(cj::to_value(rdoc)));
     CHECK(cellos::canonical_spec_hash(sdoc) == cellos::canonical_spec_hash(rdoc));
+}
+
+TEST_CASE("rules outside the execution-cell document: safeInteger, temperatureRange, envelopeKind") {
+    // safeInteger: only a C++-built document can hold 2^53 + 1 (the JSON boundary refuses it).
+    cellos::execution_cell_document doc = cell(minimal_cell_json);
+    doc.spec.lifetime.ttl_seconds = cellos::max_safe_integer;
+    CHECK(cellos::validate_execution_cell_document(doc).empty());
+    doc.spec.lifetime.ttl_seconds = cellos::max_safe_integer + 1;
+    const auto v = cellos::validate_execution_cell_document(doc);
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].rule == "safeInteger");
+    CHECK(v[0].pointer == "/spec/lifetime/ttlSeconds");
+
+    cellos::inference_request req{"model-a", {{cellos::inference_role::user, "hi"}}, 16, 2.0};
+    CHECK(cellos::check_inference_request(req).empty());
+    req.temperature = 2.5;
+    req.messages.clear();
+    const auto issues = cellos::check_inference_request(req);
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].rule == spec_rule::non_empty);
+    CHECK(issues[1].rule == spec_rule::temperature_range);
+    CHECK(issues[1].path.to_pointer() == "/temperature");
+
+    cellos::signed_trust_keyset_envelope env{"signed-trust-keyset-envelope-v2", "eyJ9", {{"k1", cellos::signature_algorithm::ed25519, "sig"}}};
+    const auto e = cellos::check_signed_trust_keyset_envelope(env);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].rule == spec_rule::envelope_kind);
+    env.kind = cellos::signed_trust_keyset_envelope_kind;
+    CHECK(cellos::check_signed_trust_keyset_envelope(env).empty());
+}
+
+TEST_CASE("duplicate detection stays fast on long lists (sorted, not pairwise)") {
+    std::string t = R"({"apiVersion":"cellos.io/v1","kind":"ExecutionCell","spec":{"id":"a","authority":{"secretRefs":[)";
+    for (int i = 0; i < 50000; ++i) t += (i ? ",\"S" : "\"S") + std::to_string(i % 49999) + "\"";
+    t += R"(]},"lifetime":{"ttlSeconds":1}}})";
+    const auto doc = cellos::json::parse_execution_cell_document(t);
+    REQUIRE(doc.has_value());
+    const auto v = cellos::validate_execution_cell_document(doc.value());  // pairwise: ~1.2e9 comparisons
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].pointer == "/spec/authority/secretRefs/49999");
+    CHECK(v[0].message == "duplicate entry (same as element 0)");
 }

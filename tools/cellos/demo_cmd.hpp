@@ -1,6 +1,6 @@
 // tools/cellos/demo_cmd.hpp — `cellos demo`: a tour of the authority kernel on the bundled example
-// documents (examples/data/authority/tour.json), then of admission (examples/data/admission), printed
-// as JSON Lines. Exit 0 when every document
+// documents (examples/data/authority/tour.json), then admission (examples/data/admission), then a
+// cell's lifecycle with the CloudEvents it emits, printed as JSON Lines. Exit 0 when every document
 // got the verdict the tour expects, 1 otherwise.
 #pragma once
 
@@ -14,6 +14,7 @@
 
 #include "authority_cmd.hpp"
 #include "demo_admission.hpp"
+#include "demo_lifecycle.hpp"
 #include "cellos/json.hpp"
 #include "cli.hpp"
 
@@ -26,8 +27,9 @@ namespace cellos::cli {
 inline constexpr std::string_view demo_help =
     "usage: cellos demo [--data DIR]\n"
     "\n"
-    "Tour of the typed-authority kernel and of admission (specs, policy packs, RBAC) on the bundled\n"
-    "examples (DIR defaults to the source tree's examples/data). Prints one JSON object per step;\n"
+    "Tour of the typed-authority kernel, admission (specs, policy packs, RBAC) and a cell's lifecycle\n"
+    "with its CloudEvents, on the bundled examples (DIR defaults to the source tree's examples/data).\n"
+    "Prints one JSON object per step;\n"
     "exit 0 when every verdict matches the tour.\n";
 
 struct tour_entry {
@@ -163,9 +165,13 @@ inline int demo_command(args a) {
     }
     failures += typed_steps(state);
     const int authority_documents = step;
-    failures += admission_steps(std::filesystem::path(std::string(p.option("data").value_or(CELLOS_DATA_DIR))), step);
-    emit(boost::json::object{{"demo", "authority+admission"}, {"documents", authority_documents},
-                             {"admissionSteps", step - authority_documents}, {"failures", failures}});
+    const std::filesystem::path data(std::string(p.option("data").value_or(CELLOS_DATA_DIR)));
+    failures += admission_steps(data, step);
+    const int admission_steps_done = step - authority_documents;
+    if (state.guest) failures += std::visit([&](const auto& declared) { return lifecycle_steps(data, declared, step); }, *state.guest);
+    emit(boost::json::object{{"demo", "authority+admission+lifecycle"}, {"documents", authority_documents},
+                             {"admissionSteps", admission_steps_done},
+                             {"lifecycleSteps", step - authority_documents - admission_steps_done}, {"failures", failures}});
     return failures == 0 ? success : rejected;
 }
 

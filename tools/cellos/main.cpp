@@ -9,7 +9,9 @@
 #include "authority_cmd.hpp"
 #include "cli.hpp"
 #include "demo_cmd.hpp"
+#include "event_cmd.hpp"
 #include "jcs_cmd.hpp"
+#include "lifecycle_cmd.hpp"
 #include "util_cmd.hpp"
 
 namespace {
@@ -21,7 +23,9 @@ constexpr std::string_view main_help =
     "  authority validate --kind K FILE|-   validate a typed-authority document\n"
     "  authority kinds                      envelopes and admissible types of every kind\n"
     "  demo [--data DIR]                    tour of the authority kernel on bundled examples\n"
+    "  event validate [--jsonl] FILE|-      CloudEvents v1.0 (event, batch or JSON Lines), per-event verdicts\n"
     "  jcs FILE|-                           RFC 8785 canonical form of a JSON document\n"
+    "  lifecycle check FILE|- | table        a cell / formation stage history against the transition table\n"
     "  spec validate|hash FILE|-            validate / hash an ExecutionCellDocument\n"
     "  policy validate PACK                 validate a PolicyPackDocument (structure, version floor)\n"
     "  policy check --pack PACK SPEC        admission of SPEC under PACK (every violation)\n"
@@ -37,7 +41,9 @@ struct command {
 constexpr command commands[] = {
     {"authority", cellos::cli::authority_command},
     {"demo", cellos::cli::demo_command},
+    {"event", cellos::cli::event_command},
     {"jcs", cellos::cli::jcs_command},
+    {"lifecycle", cellos::cli::lifecycle_command},
     {"spec", cellos::cli::spec_command},
     {"policy", cellos::cli::policy_command},
     {"authz", cellos::cli::authz_command},

@@ -69,7 +69,7 @@ template <Storage S>
     const auto text_list = [&](const auto& list, const json_path& at, bool identifiers) {
         for (std::size_t i = 0; i < list.size(); ++i) {
             identifiers ? c.identifier(list[i], at / i) : c.text(list[i], at / i);
-            c.unique_at(list, i, at, c.as_view, std::equal_to<>{});
+            c.unique_at(list, i, at, c.as_view, std::less<>{});
         }
     };
     text_list(p.subjects, s / wire<&A::subjects>, false);

@@ -68,7 +68,7 @@ template <Storage S>
             if (tenant != "*" && !util::is_subject_token_safe(tenant)) c.add(spec_rule::tenant_id, m / tenant);
             for (std::size_t i = 0; i < e.value.size(); ++i) {
                 c.identifier(e.value[i], m / tenant / i);
-                c.unique_at(e.value, i, m / tenant, c.as_view, std::equal_to<>{});
+                c.unique_at(e.value, i, m / tenant, c.as_view, std::less<>{});
             }
         }
     }

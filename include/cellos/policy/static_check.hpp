@@ -48,6 +48,7 @@ inline void spec_rule_temperatureRange() noexcept {}
 inline void spec_rule_nonEmpty() noexcept {}
 inline void spec_rule_envelopeKind() noexcept {}
 inline void spec_rule_contradictoryRules() noexcept {}
+inline void spec_rule_safeInteger() noexcept {}
 inline void pack_rule_apiVersion() noexcept {}
 inline void pack_rule_kind() noexcept {}
 inline void pack_rule_portableIdentifier() noexcept {}
@@ -82,6 +83,7 @@ inline void pack_rule_temperatureRange() noexcept {}
 inline void pack_rule_nonEmpty() noexcept {}
 inline void pack_rule_envelopeKind() noexcept {}
 inline void pack_rule_contradictoryRules() noexcept {}
+inline void pack_rule_safeInteger() noexcept {}
 inline void policy_rule_maxLifetimeTtlSeconds() noexcept {}
 inline void policy_rule_maxMemoryMaxBytes() noexcept {}
 inline void policy_rule_maxRunTimeoutMs() noexcept {}
@@ -131,6 +133,7 @@ constexpr void report_spec(spec_rule r, bool in_pack) noexcept {
         case spec_rule::non_empty: in_pack ? pack_rule_nonEmpty() : spec_rule_nonEmpty(); break;
         case spec_rule::envelope_kind: in_pack ? pack_rule_envelopeKind() : spec_rule_envelopeKind(); break;
         case spec_rule::contradictory_rules: in_pack ? pack_rule_contradictoryRules() : spec_rule_contradictoryRules(); break;
+        case spec_rule::safe_integer: in_pack ? pack_rule_safeInteger() : spec_rule_safeInteger(); break;
     }
 }
 
@@ -149,7 +152,7 @@ constexpr void report_policy(std::string_view rule) noexcept {
 }
 }  // namespace diagnostics
 
-static_assert(detail::enum_count<spec_rule> == 34, "one diagnostic per spec rule: regenerate static_check.hpp");
+static_assert(detail::enum_count<spec_rule> == 35, "one diagnostic per spec rule: regenerate static_check.hpp");
 static_assert(std::tuple_size_v<decltype(policy_rules::wire_fields())> == 11, "one diagnostic per PolicyRules member");
 
 /// true, or a compile error naming the first rule broken (document, pack, version, then policy).

@@ -10,6 +10,7 @@
 #include "cellos/detail/enum_table.hpp"
 #include "cellos/detail/fields.hpp"
 #include "cellos/spec/storage.hpp"
+#include "cellos/util/hostname.hpp"
 
 namespace cellos {
 
@@ -47,20 +48,10 @@ struct basic_egress_rule {
 
 using egress_rule = basic_egress_rule<>;
 
-namespace detail {
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-}  // namespace detail
-
 /// Upstream's rule identity: same host (ASCII case-insensitive), port and protocol.
 template <Storage A, Storage B>
 [[nodiscard]] constexpr bool same_flow(const basic_egress_rule<A>& a, const basic_egress_rule<B>& b) noexcept {
-    return a.port == b.port && a.protocol == b.protocol && detail::iequals(a.host, b.host);
+    return a.port == b.port && a.protocol == b.protocol && util::detail::ascii_iequals(a.host, b.host);
 }
 
 }  // namespace cellos

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "cellos/detail/enum_table.hpp"
@@ -48,17 +49,18 @@ enum class spec_rule {
     non_empty,
     envelope_kind,
     contradictory_rules,
+    safe_integer,
 };
 
 template <>
 struct detail::enum_names<spec_rule> {
-    static constexpr std::array<std::string_view, 34> wire{
+    static constexpr std::array<std::string_view, 35> wire{
         "apiVersion",     "kind",           "portableIdentifier", "sha256Digest",   "boundedText",   "tenantId",
         "unique",         "ingressSource",  "gitUrl",             "gitCommit",      "absolutePath",  "envVarName",
         "envVarValue",    "workloadIdentity", "egressHost",       "egressPort",     "dnsResolvers",  "resolverEndpoint",
         "allowlistEntry", "refreshWindow",  "positive",           "cpuPeriod",      "argvNonEmpty",  "argvElement",
         "argvTooLarge",   "withinLifetime", "artifactName",       "exportTarget",   "s3Bucket",      "semver",
-        "temperatureRange", "nonEmpty",     "envelopeKind",     "contradictoryRules"};
+        "temperatureRange", "nonEmpty",     "envelopeKind",     "contradictoryRules", "safeInteger"};
 };
 
 struct spec_rule_info {
@@ -67,6 +69,8 @@ struct spec_rule_info {
 };
 
 inline constexpr std::size_t bounded_text_max_bytes = 1024;
+/// The JSON boundary refuses larger integers (json/decode.hpp); C++-built documents get this rule.
+inline constexpr std::uint64_t max_safe_integer = std::uint64_t{1} << 53;
 /// Upstream FC-17: base64(JSON array of argv) must fit the kernel command line with headroom.
 inline constexpr std::size_t argv_kernel_cmdline_limit_bytes = 3072;
 inline constexpr std::uint64_t cpu_period_min_micros = 1000, cpu_period_max_micros = 1000000;
@@ -106,6 +110,7 @@ inline constexpr std::array<spec_rule_info, detail::enum_count<spec_rule>> spec_
     {errc::invalid_spec, "must not be empty"},
     {errc::invalid_spec, "kind must be \"signed-trust-keyset-envelope-v1\""},
     {errc::invalid_policy, "requireEgressDeclared and forbidOutboundEgressRules cannot both hold: no spec could pass"},
+    {errc::invalid_spec, "must be at most 2^53 (I-JSON): canonical JSON writes numbers as doubles, larger integers would collide"},
 }};
 
 [[nodiscard]] constexpr const spec_rule_info& info(spec_rule r) noexcept { return spec_rule_table[static_cast<std::size_t>(r)]; }

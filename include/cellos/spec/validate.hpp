@@ -5,6 +5,8 @@
 // Every violation is reported, in document order.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -90,27 +92,82 @@ public:
     }
     constexpr void positive(std::uint64_t v, const json_path& p) {
         if (v == 0) add(spec_rule::positive, p);
+        safe(v, p);
     }
-    /// Element i duplicates an earlier one (under the key `key_of`, compared with `eq`). Called in
-    /// the element loop, after the element's own checks, so reports stay in document order.
-    template <class List, class Key, class Eq>
-    constexpr void unique_at(const List& list, std::size_t i, const json_path& p, Key key_of, Eq eq) {
-        for (std::size_t j = 0; j < i; ++j)
-            if (eq(key_of(list[j]), key_of(list[i]))) {
-                add(spec_rule::unique, p / i, j);
-                return;
-            }
+    constexpr void safe(std::uint64_t v, const json_path& p) {
+        if (v > max_safe_integer) add(spec_rule::safe_integer, p);
+    }
+    /// Element i duplicates an earlier one (keys from `key_of`, ordered by the strict weak order
+    /// `less`; equal = neither is less). Called in the element loop, after the element's own checks,
+    /// so reports stay in document order. O(n log n) per list: the first occurrences are computed
+    /// once per list by sorting indices (std::sort is constexpr) and cached, so a 100 000-element
+    /// list costs milliseconds, not the minutes a pairwise scan would.
+    template <class List, class Key, class Less>
+    constexpr void unique_at(const List& list, std::size_t i, const json_path& p, Key key_of, Less less) {
+        if (std::is_constant_evaluated()) {  // constexpr lists are short; g++ 12 cannot compare their addresses
+            for (std::size_t j = 0; j < i; ++j)
+                if (!less(key_of(list[j]), key_of(list[i])) && !less(key_of(list[i]), key_of(list[j]))) {
+                    add(spec_rule::unique, p / i, j);
+                    return;
+                }
+            return;
+        }
+        const std::vector<std::size_t>& first = first_occurrences(list, key_of, less);
+        if (first[i] != i) add(spec_rule::unique, p / i, first[i]);
     }
     /// Every later duplicate in a list whose elements have no checks of their own.
-    template <class List, class Key, class Eq>
-    constexpr void unique(const List& list, const json_path& p, Key key_of, Eq eq) {
-        for (std::size_t i = 0; i < list.size(); ++i) unique_at(list, i, p, key_of, eq);
+    template <class List, class Key, class Less>
+    constexpr void unique(const List& list, const json_path& p, Key key_of, Less less) {
+        for (std::size_t i = 0; i < list.size(); ++i) unique_at(list, i, p, key_of, less);
     }
     template <class List>
     constexpr void unique(const List& list, const json_path& p) {
-        unique(list, p, [](const auto& x) { return x; }, [](const auto& a, const auto& b) { return a == b; });
+        unique(list, p, [](const auto& x) { return x; }, std::less<>{});
     }
+
+private:
+    struct memo {
+        const void* list = nullptr;
+        std::vector<std::size_t> first;
+    };
+    std::array<memo, 4> memos_{};  // lists nest at most two deep in a loop; 4 is room to spare
+    std::size_t next_memo_ = 0;
+
+    template <class List, class Key, class Less>
+    constexpr const std::vector<std::size_t>& first_occurrences(const List& list, Key key_of, Less less) {
+        const void* id = static_cast<const void*>(&list);
+        for (memo& m : memos_)
+            if (m.list == id && m.first.size() == list.size()) return m.first;
+        memo& m = memos_[next_memo_++ % memos_.size()];
+        const std::size_t n = list.size();
+        std::vector<std::size_t> order;
+        order.reserve(n);  // push_back, not vector(n) / assign(n, 0): clang 14 cannot evaluate those
+        m.first.clear();   // constantly with libstdc++ 12 (fill over not-yet-constructed storage)
+        m.first.reserve(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            order.push_back(k);
+            m.first.push_back(k);
+        }
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (less(key_of(list[a]), key_of(list[b]))) return true;
+            if (less(key_of(list[b]), key_of(list[a]))) return false;
+            return a < b;  // equal keys: document order, so each group starts with its first occurrence
+        });
+        for (std::size_t k = 1; k < n; ++k)
+            if (!less(key_of(list[order[k - 1]]), key_of(list[order[k]]))) m.first[order[k]] = m.first[order[k - 1]];
+        m.list = id;
+        return m.first;
+    }
+
+public:
     static constexpr auto as_view = [](const auto& x) { return std::string_view(x); };
+    /// ASCII case-insensitive order (hostnames).
+    static constexpr auto iless = [](std::string_view a, std::string_view b) {
+        using util::detail::ascii_lower;
+        for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
+            if (ascii_lower(a[k]) != ascii_lower(b[k])) return ascii_lower(a[k]) < ascii_lower(b[k]);
+        return a.size() < b.size();
+    };
 
     // --- blocks ---------------------------------------------------------------------------------
 
@@ -148,7 +205,7 @@ public:
             if (!is_env_var_name(e.variables[i].name)) add(spec_rule::env_var_name, vars / i / wire<&V::name>);
             if (std::string_view(e.variables[i].value).find('\0') != std::string_view::npos)
                 add(spec_rule::env_var_value, vars / i / wire<&V::value>);
-            unique_at(e.variables, i, vars, [](const V& v) { return std::string_view(v.name); }, std::equal_to<>{});
+            unique_at(e.variables, i, vars, [](const V& v) { return std::string_view(v.name); }, std::less<>{});
         }
     }
 
@@ -189,10 +246,15 @@ public:
             identifier(d.resolvers[i].resolver_id, rs / i / wire<&R::resolver_id>);
             if (!is_resolver_endpoint(d.resolvers[i].protocol, d.resolvers[i].endpoint))
                 add(spec_rule::resolver_endpoint, rs / i / wire<&R::endpoint>);
-            unique_at(d.resolvers, i, rs, [](const R& r) { return std::string_view(r.resolver_id); }, std::equal_to<>{});
+            unique_at(d.resolvers, i, rs, [](const R& r) { return std::string_view(r.resolver_id); }, std::less<>{});
         }
         allowlist(d.hostname_allowlist, p / wire<&T::hostname_allowlist>);
         unique(d.allowed_query_types, p / wire<&T::allowed_query_types>);
+        if (d.refresh_policy) {
+            const json_path rp = p / wire<&T::refresh_policy>;
+            if (d.refresh_policy->min_ttl_seconds) safe(*d.refresh_policy->min_ttl_seconds, rp / wire<&dns_refresh_policy::min_ttl_seconds>);
+            if (d.refresh_policy->max_stale_seconds) safe(*d.refresh_policy->max_stale_seconds, rp / wire<&dns_refresh_policy::max_stale_seconds>);
+        }
         if (d.refresh_policy && d.refresh_policy->min_ttl_seconds && d.refresh_policy->max_stale_seconds &&
             *d.refresh_policy->min_ttl_seconds > *d.refresh_policy->max_stale_seconds)
             add(spec_rule::refresh_window, p / wire<&T::refresh_policy>);
@@ -208,7 +270,7 @@ public:
             const std::string_view e(entries[i]);
             const bool ip = ip_literals && (util::is_ipv4_literal(e) || util::is_ipv6_literal(e));
             if (!ip && !util::is_valid_allowlist_entry(e)) add(spec_rule::allowlist_entry, p / i);
-            unique_at(entries, i, p, as_view, [](std::string_view a, std::string_view b) { return iequals(a, b); });
+            unique_at(entries, i, p, as_view, iless);
         }
     }
 
@@ -220,7 +282,7 @@ public:
             identifier(c.providers[i].provider_id, ps / i / wire<&P::provider_id>);
             if (c.providers[i].hostnames.size() == 0) add(spec_rule::non_empty, ps / i / wire<&P::hostnames>);
             allowlist(c.providers[i].hostnames, ps / i / wire<&P::hostnames>);
-            unique_at(c.providers, i, ps, [](const P& x) { return std::string_view(x.provider_id); }, std::equal_to<>{});
+            unique_at(c.providers, i, ps, [](const P& x) { return std::string_view(x.provider_id); }, std::less<>{});
         }
     }
 
@@ -230,7 +292,7 @@ public:
         const json_path refs = p / wire<&T::secret_refs>;
         for (std::size_t i = 0; i < a.secret_refs.size(); ++i) {
             identifier(a.secret_refs[i], refs / i);
-            unique_at(a.secret_refs, i, refs, as_view, std::equal_to<>{});
+            unique_at(a.secret_refs, i, refs, as_view, std::less<>{});
         }
         const json_path eg = p / wire<&T::egress_rules>;
         for (std::size_t i = 0; i < a.egress_rules.size(); ++i) {
@@ -239,7 +301,12 @@ public:
                 add(spec_rule::egress_host, eg / i / wire<&E::host>);
             if (r.port == 0) add(spec_rule::egress_port, eg / i / wire<&E::port>);
             if (r.justification) text(*r.justification, eg / i / wire<&E::justification>);
-            unique_at(a.egress_rules, i, eg, [](const E& x) { return &x; }, [](const E* x, const E* y) { return same_flow(*x, *y); });
+            unique_at(a.egress_rules, i, eg, [](const E& x) { return &x; }, [](const E* x, const E* y) {
+                // upstream's identity (same_flow): port, protocol, host case-insensitively
+                if (x->port != y->port) return x->port < y->port;
+                if (x->protocol != y->protocol) return x->protocol < y->protocol;
+                return iless(x->host, y->host);
+            });
         }
         if (a.dns_authority) check(*a.dns_authority, p / wire<&T::dns_authority>);
         if (a.cdn_authority) check(*a.cdn_authority, p / wire<&T::cdn_authority>);
@@ -270,6 +337,7 @@ public:
             if (r.limits->cpu_max) {
                 const json_path c = l / wire<&run_limits::cpu_max>;
                 positive(r.limits->cpu_max->quota_micros, c / wire<&run_cpu_max::quota_micros>);
+                if (r.limits->cpu_max->period_micros) safe(*r.limits->cpu_max->period_micros, c / wire<&run_cpu_max::period_micros>);
                 const std::uint64_t period = r.limits->cpu_max->effective_period_micros();
                 if (period < cpu_period_min_micros || period > cpu_period_max_micros)
                     add(spec_rule::cpu_period, c / wire<&run_cpu_max::period_micros>);
@@ -292,7 +360,7 @@ public:
                 for (const auto& t : x.targets) declared = declared || target_name<S>(t) == std::string_view(*a.target);
                 if (!declared) add(spec_rule::export_target, as / i / wire<&A::target>);
             }
-            unique_at(x.artifacts, i, as, [](const A& y) { return std::string_view(y.name); }, std::equal_to<>{});
+            unique_at(x.artifacts, i, as, [](const A& y) { return std::string_view(y.name); }, std::less<>{});
         }
         const json_path ts = p / wire<&T::targets>;
         for (std::size_t i = 0; i < x.targets.size(); ++i) {
@@ -308,7 +376,7 @@ public:
                     }
                 },
                 x.targets[i]);
-            unique_at(x.targets, i, ts, [](const auto& t) { return target_name<S>(t); }, std::equal_to<>{});
+            unique_at(x.targets, i, ts, [](const auto& t) { return target_name<S>(t); }, std::less<>{});
         }
     }
 
@@ -379,9 +447,10 @@ template <Storage S>
     for (std::size_t i = 0; i < e.signatures.size(); ++i) {
         c.text(e.signatures[i].kid, sigs / i / wire<&G::kid>);
         if (std::string_view(e.signatures[i].signature).empty()) c.add(spec_rule::non_empty, sigs / i / wire<&G::signature>);
-        c.unique_at(e.signatures, i, sigs, [](const G& g) { return std::string_view(g.kid); }, std::equal_to<>{});
+        c.unique_at(e.signatures, i, sigs, [](const G& g) { return std::string_view(g.kid); }, std::less<>{});
     }
     if (e.previous_digest) c.digest(*e.previous_digest, json_path{} / wire<&T::previous_digest>);
+    if (e.sequence) c.safe(*e.sequence, json_path{} / wire<&T::sequence>);
     return std::move(c.issues);
 }
 

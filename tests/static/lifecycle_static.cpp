@@ -1,0 +1,111 @@
+// Compile-time proof that the type-state classes and the transition table agree: for every pair of
+// stages, the member that would take a cell (or formation) there is callable exactly when the table
+// has that transition. Plus: only the initial stage is constructible, stages move but never copy,
+// guest events take Declared authority only.
+#include <cstddef>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "cellos/lifecycle.hpp"
+
+namespace {
+using namespace cellos;
+using guest = declared_authority<1>;
+using observed = observed_authority<2, epistemic_status::direct_observation>;
+template <cell_stage S>
+using cell_at = cell<S, guest>;
+
+/// The member call that moves a cell to `To`, if the class offers it at `From`.
+template <cell_stage From, cell_stage To>
+consteval bool member_exists() {
+    using C = cell_at<From>&&;
+    if constexpr (To == cell_stage::network_scoped) return requires { std::declval<C>().scope_network(); };
+    else if constexpr (To == cell_stage::trust_plane_observed) return requires { std::declval<C>().observe_trust_plane(); };
+    else if constexpr (To == cell_stage::secrets_resolved) return requires { std::declval<C>().resolve_secrets(); };
+    else if constexpr (To == cell_stage::started) return requires { std::declval<C>().start(); };
+    else if constexpr (To == cell_stage::command_completed) return requires { std::declval<C>().complete_command(0, 0); };
+    else if constexpr (To == cell_stage::exported) return requires { std::declval<C>().export_artifacts(std::vector<export_receipt>{}); };
+    else if constexpr (To == cell_stage::destroyed)
+        return requires { std::declval<C>().destroy(events::lifecycle_destroy_outcome::succeeded); };
+    else if constexpr (To == cell_stage::revoked) return requires { std::declval<C>().revoke(); };
+    else if constexpr (To == cell_stage::failed) return requires { std::declval<C>().fail(events::lifecycle_reason_kind::oom); };
+    else return false;  // admitted: never a transition target
+}
+
+template <std::size_t... I>
+consteval bool cell_table_matches(std::index_sequence<I...>) {
+    constexpr std::size_t n = detail::enum_count<cell_stage>;
+    return ((member_exists<static_cast<cell_stage>(I / n), static_cast<cell_stage>(I % n)>() ==
+             cell_transition_allowed(static_cast<cell_stage>(I / n), static_cast<cell_stage>(I % n))) && ...);
+}
+static_assert(cell_table_matches(std::make_index_sequence<detail::enum_count<cell_stage> * detail::enum_count<cell_stage>>{}),
+              "every cell transition member exists exactly where cell_transitions has the transition");
+
+template <formation_state From, formation_state To>
+consteval bool formation_member_exists() {
+    using F = formation<From>&&;
+    if constexpr (To == formation_state::launching) return requires { std::declval<F>().launch(); };
+    else if constexpr (To == formation_state::running) return requires { std::declval<F>().run(); };
+    else if constexpr (To == formation_state::degraded) return requires { std::declval<F>().degrade(std::span<const std::string>{}, ""); };
+    else if constexpr (To == formation_state::completed) return requires { std::declval<F>().complete(); };
+    else if constexpr (To == formation_state::failed) return requires { std::declval<F>().fail(std::span<const std::string>{}, ""); };
+    else return false;  // pending: only create_formation() leads there
+}
+
+template <std::size_t... I>
+consteval bool formation_table_matches(std::index_sequence<I...>) {
+    constexpr std::size_t n = detail::enum_count<formation_state>;
+    return ((formation_member_exists<static_cast<formation_state>(I / n), static_cast<formation_state>(I % n)>() ==
+             formation_transition_allowed(static_cast<formation_state>(I / n), static_cast<formation_state>(I % n))) && ...);
+}
+static_assert(formation_table_matches(std::make_index_sequence<detail::enum_count<formation_state> * detail::enum_count<formation_state>>{}),
+              "every formation transition member exists exactly where formation_transitions has the transition");
+
+// Terminal stages: no way out.
+static_assert(is_terminal(cell_stage::revoked) && is_terminal(cell_stage::failed));
+static_assert(!is_terminal(cell_stage::destroyed) && !is_terminal(cell_stage::admitted));
+static_assert(is_terminal(formation_state::completed) && is_terminal(formation_state::failed));
+static_assert(!is_terminal(formation_state::degraded));
+
+// Only admitted is constructible from outside; nothing is copyable.
+static_assert(std::is_constructible_v<cell_at<cell_stage::admitted>, execution_cell_spec, std::string, guest>);
+static_assert(!std::is_constructible_v<cell_at<cell_stage::started>, execution_cell_spec, std::string, guest>);
+static_assert(!std::is_constructible_v<cell_at<cell_stage::revoked>, execution_cell_spec, std::string, guest>);
+static_assert(!std::is_copy_constructible_v<cell_at<cell_stage::started>> && std::is_nothrow_move_constructible_v<cell_at<cell_stage::started>>);
+static_assert(!std::is_default_constructible_v<formation<formation_state::pending>>);
+static_assert(!std::is_constructible_v<formation<formation_state::running>, std::string, std::optional<std::string>, std::vector<std::string>>);
+
+// Transitions consume: an lvalue cell cannot advance (it must be moved).
+template <class C>
+concept AdvancesAsLvalue = requires(C& c) { c.scope_network(); };
+template <class C>
+concept AdvancesAsRvalue = requires(C&& c) { std::move(c).scope_network(); };
+static_assert(!AdvancesAsLvalue<cell_at<cell_stage::admitted>> && AdvancesAsRvalue<cell_at<cell_stage::admitted>>);
+
+// Guest events: Declared only, and only while the cell runs.
+template <class C, class A>
+concept GuestEventWith = requires(const C& c, const A& a) { c.guest_event("process_spawned", a); };
+static_assert(GuestEventWith<cell_at<cell_stage::started>, guest>);
+static_assert(!GuestEventWith<cell_at<cell_stage::started>, observed>);
+static_assert(!GuestEventWith<cell_at<cell_stage::admitted>, guest>);
+
+// The events the transitions yield are the ones the table names.
+static_assert(transition_event(cell_stage::secrets_resolved, cell_stage::started) ==
+              events::type_string(events::lifecycle_started_v1::type));
+static_assert(transition_event(cell_stage::destroyed, cell_stage::revoked) == events::type_string(events::identity_revoked_v1::type));
+static_assert(transition_event(formation_state::running, formation_state::degraded) ==
+              events::type_string(events::formation_degraded_v1::type));
+
+// The runtime checker, at compile time.
+constexpr cell_stage full[] = {cell_stage::admitted, cell_stage::network_scoped, cell_stage::trust_plane_observed,
+                               cell_stage::secrets_resolved, cell_stage::started, cell_stage::command_completed,
+                               cell_stage::exported, cell_stage::destroyed, cell_stage::revoked};
+static_assert(!check_stage_sequence<cell_stage>(full));
+constexpr cell_stage reordered[] = {cell_stage::admitted, cell_stage::secrets_resolved, cell_stage::network_scoped};
+static_assert(check_stage_sequence<cell_stage>(reordered)->index == 1);
+constexpr formation_state flapping[] = {formation_state::pending, formation_state::launching, formation_state::running,
+                                        formation_state::degraded, formation_state::running, formation_state::completed};
+static_assert(!check_stage_sequence<formation_state>(flapping));
+}  // namespace
