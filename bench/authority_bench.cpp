@@ -12,6 +12,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value_from.hpp>
 
+#include "timing.hpp"
 #include "cellos/json.hpp"
 
 namespace {
@@ -31,20 +32,7 @@ constexpr std::string_view larger_doc =
     R"({"rule":"SNI_H2_AUTHORITY_ALIGNED","class":"STRUCTURAL_ALIGNMENT"}],)"
     R"("output":{"tier":2,"confidence":0.9,"epistemic_status":"STRUCTURALLY_ALIGNED","binding_status":"BOUND"}}})";
 
-volatile std::size_t sink = 0;
-
-/// Best of 5 runs of `iterations` calls, in nanoseconds per call.
-template <class F>
-double ns_per_call(std::size_t iterations, F&& f) {
-    double best = 1e300;
-    for (int run = 0; run < 5; ++run) {
-        const auto t0 = std::chrono::steady_clock::now();
-        for (std::size_t i = 0; i < iterations; ++i) sink = sink + f();
-        const auto t1 = std::chrono::steady_clock::now();
-        best = std::min(best, std::chrono::duration<double, std::nano>(t1 - t0).count() / static_cast<double>(iterations));
-    }
-    return best;
-}
+using cellos::bench::ns_per_call;
 
 boost::json::object measure(std::string_view name, std::string_view doc, std::size_t n) {
     const auto typed_once = cellos::json::parse_authority<cellos::kind::observed>(doc);
