@@ -83,12 +83,14 @@ inline constexpr std::array<transition<formation_state>, 9> formation_transition
 }};
 
 namespace detail {
+inline constexpr std::size_t no_transition = static_cast<std::size_t>(-1);
+/// Index of the transition from → to, or no_transition. An index, not a pointer: g++ 12 with
+/// -fsanitize=address,undefined cannot compare a pointer into a constexpr table in a constant expression.
 template <class Stage, std::size_t N>
-[[nodiscard]] constexpr const transition<Stage>* find_transition(const std::array<transition<Stage>, N>& table, Stage from,
-                                                                 Stage to) noexcept {
-    for (const auto& t : table)
-        if (t.from == from && t.to == to) return &t;
-    return nullptr;
+[[nodiscard]] constexpr std::size_t find_transition(const std::array<transition<Stage>, N>& table, Stage from, Stage to) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+        if (table[i].from == from && table[i].to == to) return i;
+    return no_transition;
 }
 template <class Stage, std::size_t N>
 [[nodiscard]] constexpr bool has_exit(const std::array<transition<Stage>, N>& table, Stage s) noexcept {
@@ -99,22 +101,22 @@ template <class Stage, std::size_t N>
 }  // namespace detail
 
 [[nodiscard]] constexpr bool cell_transition_allowed(cell_stage from, cell_stage to) noexcept {
-    return detail::find_transition(cell_transitions, from, to) != nullptr;
+    return detail::find_transition(cell_transitions, from, to) != detail::no_transition;
 }
 [[nodiscard]] constexpr bool formation_transition_allowed(formation_state from, formation_state to) noexcept {
-    return detail::find_transition(formation_transitions, from, to) != nullptr;
+    return detail::find_transition(formation_transitions, from, to) != detail::no_transition;
 }
 [[nodiscard]] constexpr bool is_terminal(cell_stage s) noexcept { return !detail::has_exit(cell_transitions, s); }
 [[nodiscard]] constexpr bool is_terminal(formation_state s) noexcept { return !detail::has_exit(formation_transitions, s); }
 
 /// The CloudEvent type a transition emits ("" when none, or when the transition does not exist).
 [[nodiscard]] constexpr std::string_view transition_event(cell_stage from, cell_stage to) noexcept {
-    const auto* t = detail::find_transition(cell_transitions, from, to);
-    return t != nullptr ? t->event : std::string_view{};
+    const std::size_t i = detail::find_transition(cell_transitions, from, to);
+    return i != detail::no_transition ? cell_transitions[i].event : std::string_view{};
 }
 [[nodiscard]] constexpr std::string_view transition_event(formation_state from, formation_state to) noexcept {
-    const auto* t = detail::find_transition(formation_transitions, from, to);
-    return t != nullptr ? t->event : std::string_view{};
+    const std::size_t i = detail::find_transition(formation_transitions, from, to);
+    return i != detail::no_transition ? formation_transitions[i].event : std::string_view{};
 }
 
 /// Where a recorded sequence of stages first goes wrong.
