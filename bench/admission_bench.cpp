@@ -152,7 +152,7 @@ std::array<double, sizeof...(F)> ns_per_call(std::size_t iterations, const F&...
     return best;
 }
 
-[[noreturn]] void die(std::string_view what, const cellos::json::boundary_error& e) {
+[[noreturn]] void die(std::string_view what, const cellos::problem& e) {
     std::cerr << what << ": " << e.code_name() << " at \"" << e.pointer << "\": " << e.message << '\n';
     std::exit(1);
 }

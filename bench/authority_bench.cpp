@@ -35,7 +35,7 @@ constexpr std::string_view larger_doc =
 using cellos::bench::ns_per_call;
 
 boost::json::object measure(std::string_view name, std::string_view doc, std::size_t n) {
-    const auto typed_once = cellos::json::parse_authority<cellos::kind::observed>(doc);
+    const auto typed_once = cellos::json::parse_authority<cellos::authority_kind::observed>(doc);
     if (!typed_once) {
         std::cerr << name << ": " << typed_once.error().code_name() << " " << typed_once.error().message << '\n';
         std::exit(1);
@@ -43,11 +43,11 @@ boost::json::object measure(std::string_view name, std::string_view doc, std::si
     const double raw = ns_per_call(n, [&] { return boost::json::parse(doc).as_object().size(); });
     const double strict = ns_per_call(n, [&] { return cellos::json::parse_strict(doc).value().as_object().size(); });
     const double typed = ns_per_call(n, [&] {
-        return cellos::json::parse_authority<cellos::kind::observed>(doc).value().index();
+        return cellos::json::parse_authority<cellos::authority_kind::observed>(doc).value().index();
     });
     const cellos::authority_derivation d =
         std::visit([](const auto& a) { return a.derivation(); }, typed_once.value());
-    const double validate = ns_per_call(n * 10, [&] { return cellos::validate_as(cellos::kind::observed, d) ? 1u : 0u; });
+    const double validate = ns_per_call(n * 10, [&] { return cellos::validate_as(cellos::authority_kind::observed, d) ? 1u : 0u; });
     return {{"document", name},
             {"bytes", doc.size()},
             {"raw_boost_json_parse_ns", raw},

@@ -35,7 +35,7 @@ inline constexpr static_execution_cell_document build_cell{
          .limits = run_limits{.memory_max_bytes = 1u << 30, .cpu_max = run_cpu_max{.quota_micros = 100000}}}}};
 
 // ✅ admitted: a compile error naming the rule otherwise
-static_assert(admitted(ci_pack, build_cell));
+static_assert(require_admission(ci_pack, build_cell));
 
 // A cell that reaches a host the pack does not list.
 inline constexpr basic_egress_rule<constexpr_storage> leaky_egress[] = {{"paste.example.org", 443, egress_protocol::tcp}};

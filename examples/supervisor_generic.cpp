@@ -16,7 +16,7 @@ enum class egress_decision { allow, allow_with_audit, deny };
 /// Policy written once, for every kind: tier >= 2 allows, Declared never does on its own.
 template <cellos::TypedAuthority A>
 constexpr egress_decision decide() {
-    if constexpr (A::authority_kind == cellos::kind::declared) return egress_decision::deny;
+    if constexpr (A::authority_kind == cellos::authority_kind::declared) return egress_decision::deny;
     else if constexpr (A::tier >= 3) return egress_decision::allow;
     else if constexpr (A::tier == 2) return egress_decision::allow_with_audit;
     else return egress_decision::deny;
@@ -26,7 +26,7 @@ static_assert(decide<cellos::proven_authority<4>>() == egress_decision::allow);
 // [end: policy]
 
 /// Admission for one kind K: parse, then dispatch on the static type.
-template <cellos::kind K>
+template <cellos::authority_kind K>
 int admit(std::string_view document) {
     auto parsed = cellos::json::parse_authority<K>(document);
     if (!parsed) {
@@ -54,8 +54,8 @@ int main() {
     constexpr std::string_view guest = R"({"derivation":{"inputs":[{"input_type":"GUEST_DECLARATION","value":"api.example.com","confidence":0.5}],
         "rules_applied":[{"rule":"GUEST_AGENT_DECLARED","class":"GUEST_AGENT_DECLARATION"}],
         "output":{"tier":1,"confidence":0.5,"epistemic_status":"DECLARED","binding_status":"NOT_APPLICABLE"}}})";
-    const int a = supervisor::admit<cellos::kind::observed>(sni);
-    const int b = supervisor::admit<cellos::kind::declared>(guest);
-    const int c = supervisor::admit<cellos::kind::proven>(sni);  // rejected: no proof rule, no artifact
+    const int a = supervisor::admit<cellos::authority_kind::observed>(sni);
+    const int b = supervisor::admit<cellos::authority_kind::declared>(guest);
+    const int c = supervisor::admit<cellos::authority_kind::proven>(sni);  // rejected: no proof rule, no artifact
     return (a == 0 && b == 0 && c == 1) ? 0 : 1;
 }

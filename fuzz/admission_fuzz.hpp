@@ -281,7 +281,7 @@ inline std::map<std::string, std::size_t> expected_policy_counts(const cellos::e
         if (r.forbid_outbound_egress_rules) ++n["forbidOutboundEgressRules"];
         if (!r.allowed_egress_hosts.empty()) {
             bool ok = false;
-            for (const auto& h : r.allowed_egress_hosts) ok = ok || cellos::util::hostname_matches_entry(e.host, h);
+            for (const auto& h : r.allowed_egress_hosts) ok = ok || cellos::hostname_matches_entry(e.host, h);
             if (!ok) ++n["allowedEgressHosts"];
         }
         const bool dns = e.port == 53;
@@ -404,8 +404,8 @@ inline void check_authorize(const cellos::authorization_policy& policy, std::str
 /// A failed parse carries a cellos::errc, a message, and a pointer that names a place in the
 /// document (its parent for a missing member) whenever the text is JSON at all.
 template <class T>
-void check_rejection(const cellos::json::parse_result<T>& r, std::string_view text) {
-    const cellos::json::boundary_error& e = r.error();
+void check_rejection(const cellos::checked<T>& r, std::string_view text) {
+    const cellos::problem& e = r.error();
     CELLOS_FUZZ_REQUIRE(e.code.category() == cellos::error_category());
     CELLOS_FUZZ_REQUIRE(e.code.value() != 0);
     CELLOS_FUZZ_REQUIRE(!e.message.empty());
@@ -423,7 +423,7 @@ void check_rejection(const cellos::json::parse_result<T>& r, std::string_view te
 
 /// Parses a built-in document; a broken one is a bug in the target itself.
 template <class T>
-T fixed(const cellos::json::parse_result<T>& r) {
+T fixed(const cellos::checked<T>& r) {
     if (!r) {
         std::fprintf(stderr, "cellos fuzz: built-in document rejected: %s at \"%s\": %s\n", std::string(r.error().code_name()).c_str(),
                      r.error().pointer.c_str(), r.error().message.c_str());

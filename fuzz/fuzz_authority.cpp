@@ -13,7 +13,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     // The first byte picks the kind, the rest is the document.
-    const auto k = static_cast<cellos::kind>(data[0] % 4);
+    const auto k = static_cast<cellos::authority_kind>(data[0] % 4);
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     auto parsed = cellos::json::parse_authority(k, text);
     if (!parsed) {
@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         [&](const auto& a) {
             using A = std::decay_t<decltype(a)>;
             if (a.output().tier != A::tier || a.output().epistemic_status != A::status) std::abort();
-            if constexpr (A::authority_kind == cellos::kind::proven) {
+            if constexpr (A::authority_kind == cellos::authority_kind::proven) {
                 if (cellos::validate_as(A::authority_kind, a.derivation(), cellos::is_usable(a.artifact()))) std::abort();
             } else {
                 if (cellos::validate_as(A::authority_kind, a.derivation())) std::abort();

@@ -32,12 +32,12 @@ namespace cj = cellos::json;
     } while (0)
 
 template <class T>
-bool same(const cj::parse_result<T>& a, const cj::parse_result<T>& b) {
+bool same(const cellos::checked<T>& a, const cellos::checked<T>& b) {
     if (a.has_value() != b.has_value()) return false;
     return a.has_value() ? a.value() == b.value() : a.error() == b.error();
 }
 
-void check_rejection(const cj::boundary_error& e) {
+void check_rejection(const cellos::problem& e) {
     CE_FUZZ_REQUIRE(e.code.category() == cellos::error_category());
     CE_FUZZ_REQUIRE(e.code_name() != "unknown" && e.code_name() != "success");
     CE_FUZZ_REQUIRE(e.pointer.empty() || e.pointer[0] == '/');
@@ -59,7 +59,7 @@ std::string check_accepted(const ce::cloud_event_v1& e) {
     return text.value();
 }
 
-bool limit_error(const cj::boundary_error& e) {
+bool limit_error(const cellos::problem& e) {
     return e.code == cellos::errc::nesting_too_deep || e.code == cellos::errc::input_too_large;
 }
 

@@ -1,6 +1,7 @@
 // cellos/error.hpp — the library's single error enum `cellos::errc`, registered as a Boost.System
-// error category, and `cellos::result<T>` on Boost.Outcome. Codes are append-only: their
-// snake_case names are a stable wire contract (CLI "code" field, docs/errors.md).
+// error category, the conditions that group the codes (`cellos::condition`), and `cellos::result<T>`
+// on Boost.Outcome. One table (`detail::errc_table`) holds each code's name and condition. Codes are
+// append-only: their snake_case names are a stable wire contract (CLI "code" field, docs/errors.md).
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <boost/outcome/try.hpp>
 #include <boost/system/error_category.hpp>
 #include <boost/system/error_code.hpp>
+#include <boost/system/error_condition.hpp>
 
 namespace cellos {
 
@@ -66,65 +68,123 @@ enum class errc : int {
     conflicting_fields,          ///< members that exclude each other are both present (data and data_base64)
     // --- lifecycle ------------------------------------------------------------------------------
     invalid_transition,          ///< a recorded stage history leaves the transition table
+    // --- event payloads and ports (upstream CellosError variants) --------------------------------
+    unknown_event_type,          ///< a valid envelope whose type the CellOS vocabulary does not define
+    host_error,                  ///< CellosError::Host
+    event_sink_error,            ///< CellosError::EventSink
+    secret_broker_error,         ///< CellosError::SecretBroker
+    export_sink_error,           ///< CellosError::ExportSink
+    lifecycle_error,             ///< CellosError::Lifecycle
+    inference_broker_error,      ///< CellosError::InferenceBroker
+};
+
+/// What a code is about, for callers that branch on the kind of failure rather than the code
+/// (Boost.JSON's `condition` idea): `ec == cellos::condition::schema_violation`.
+enum class condition : int {
+    // 0 is "no condition", as for every error_condition enum.
+    malformed_input = 1,   ///< not a well-formed document: syntax, encoding, duplicate keys
+    limit_exceeded,        ///< a size, depth or range limit
+    schema_violation,      ///< well-formed, but not the document's shape or a field's grammar
+    problem,        ///< well-shaped, but a validation or policy rule refuses it
+    authority_violation,   ///< an authority derivation breaks the ADG / §14 invariants
+    access_denied,         ///< the RBAC gate refused the request
+    port_failure,          ///< a backend, sink or broker failed (upstream CellosError variants)
+    io_failure,            ///< a file or stream could not be read or written
+    usage_error,           ///< the caller misused an API or the CLI
 };
 
 namespace detail {
 
-inline constexpr std::array<std::string_view, 44> errc_names{
-    "success",
-    "malformed_json",
-    "input_too_large",
-    "nesting_too_deep",
-    "invalid_utf8",
-    "duplicate_key",
-    "unknown_field",
-    "missing_field",
-    "wrong_type",
-    "unknown_enum_value",
-    "number_out_of_range",
-    "invalid_value",
-    "no_inputs",
-    "no_rules_applied",
-    "input_confidence_out_of_range",
-    "input_confidence_nan",
-    "output_confidence_invalid",
-    "tier_out_of_range",
-    "confidence_inflation",
-    "tier_inflation",
-    "epistemic_mismatch",
-    "rule_class_mismatch",
-    "binding_status_mismatch",
-    "type_class_incompatible",
-    "proven_authority_missing_artifact",
-    "imposed_authority_missing_interception",
-    "empty_class_set",
-    "usage",
-    "io_error",
-    "invalid_spec",
-    "argv_too_large",
-    "invalid_policy",
-    "policy_violation",
-    "policy_version_unsupported",
-    "unauthorized",
-    "unsupported_spec_version",
-    "empty_attribute",
-    "invalid_attribute_name",
-    "invalid_timestamp",
-    "invalid_media_type",
-    "invalid_uri",
-    "invalid_base64",
-    "conflicting_fields",
-    "invalid_transition",
+struct errc_entry {
+    std::string_view name;       ///< stable snake_case name (the CLI's "code")
+    cellos::condition condition;
+    std::string_view summary;    ///< one line, for docs/errors.md and --help
 };
-static_assert(errc_names.size() == static_cast<std::size_t>(errc::invalid_transition) + 1, "one name per code");
+
+/// The one table of codes: index = value. docs/errors.md is checked against it (tests/docs).
+inline constexpr std::array<errc_entry, 51> errc_table{{
+    {"success", condition{}, "no error"},
+    {"malformed_json", condition::malformed_input, "not JSON, truncated, empty, or text after the document"},
+    {"input_too_large", condition::limit_exceeded, "the text exceeds the document byte limit"},
+    {"nesting_too_deep", condition::limit_exceeded, "arrays/objects nested deeper than the depth limit"},
+    {"invalid_utf8", condition::malformed_input, "the text is not valid UTF-8"},
+    {"duplicate_key", condition::malformed_input, "the same member name twice in one object"},
+    {"unknown_field", condition::schema_violation, "a member the schema does not define"},
+    {"missing_field", condition::schema_violation, "a required member is absent"},
+    {"wrong_type", condition::schema_violation, "a JSON type other than the expected one"},
+    {"unknown_enum_value", condition::schema_violation, "a string that names no enumerator"},
+    {"number_out_of_range", condition::limit_exceeded, "a number outside the target type or beyond +-2^53"},
+    {"invalid_value", condition::schema_violation, "well-typed but malformed"},
+    {"no_inputs", condition::authority_violation, "ValidationError::NoInputs"},
+    {"no_rules_applied", condition::authority_violation, "ValidationError::NoRulesApplied"},
+    {"input_confidence_out_of_range", condition::authority_violation, "ValidationError::InputConfidenceOutOfRange"},
+    {"input_confidence_nan", condition::authority_violation, "ValidationError::InputConfidenceNaN"},
+    {"output_confidence_invalid", condition::authority_violation, "ValidationError::OutputConfidenceInvalid"},
+    {"tier_out_of_range", condition::authority_violation, "ValidationError::TierOutOfRange"},
+    {"confidence_inflation", condition::authority_violation, "ValidationError::ConfidenceInflation"},
+    {"tier_inflation", condition::authority_violation, "ValidationError::TierInflation"},
+    {"epistemic_mismatch", condition::authority_violation, "ValidationError::EpistemicMismatch"},
+    {"rule_class_mismatch", condition::authority_violation, "ValidationError::RuleClassMismatch"},
+    {"binding_status_mismatch", condition::authority_violation, "ValidationError::BindingStatusMismatch"},
+    {"type_class_incompatible", condition::authority_violation, "ValidationError::TypeClassIncompatible"},
+    {"proven_authority_missing_artifact", condition::authority_violation, "ValidationError::ProvenAuthorityMissingArtifact"},
+    {"imposed_authority_missing_interception", condition::authority_violation, "ValidationError::ImposedAuthorityMissingInterception"},
+    {"empty_class_set", condition::authority_violation, "ValidationError::EmptyClassSet"},
+    {"usage", condition::usage_error, "command-line or API misuse"},
+    {"io_error", condition::io_failure, "a file or stream could not be read or written"},
+    {"invalid_spec", condition::problem, "a spec breaks a validation rule (CellosError::InvalidSpec)"},
+    {"argv_too_large", condition::problem, "run.argv exceeds the kernel-cmdline budget (CellosError::ArgvTooLarge)"},
+    {"invalid_policy", condition::problem, "a policy pack or authorization policy breaks a structural rule"},
+    {"policy_violation", condition::problem, "a spec breaks a rule of a policy pack in force"},
+    {"policy_version_unsupported", condition::problem, "a pack's version is below the supported floor"},
+    {"unauthorized", condition::access_denied, "the RBAC gate denies the request"},
+    {"unsupported_spec_version", condition::schema_violation, "CloudEvents specversion is not \"1.0\""},
+    {"empty_attribute", condition::schema_violation, "a CloudEvents attribute is the empty string"},
+    {"invalid_attribute_name", condition::schema_violation, "a CloudEvents attribute name breaks [a-z0-9]{1,20} or is reserved"},
+    {"invalid_timestamp", condition::schema_violation, "not an RFC 3339 date-time"},
+    {"invalid_media_type", condition::schema_violation, "not RFC 2046 media type syntax"},
+    {"invalid_uri", condition::schema_violation, "not an RFC 3986 URI(-reference)"},
+    {"invalid_base64", condition::schema_violation, "not canonical RFC 4648 base64"},
+    {"conflicting_fields", condition::schema_violation, "members that exclude each other are both present"},
+    {"invalid_transition", condition::problem, "a stage history leaves the transition table"},
+    {"unknown_event_type", condition::schema_violation, "a valid envelope whose type is not in the CellOS vocabulary"},
+    {"host_error", condition::port_failure, "a cell backend failed (CellosError::Host)"},
+    {"event_sink_error", condition::port_failure, "an event sink failed (CellosError::EventSink)"},
+    {"secret_broker_error", condition::port_failure, "a secret broker failed (CellosError::SecretBroker)"},
+    {"export_sink_error", condition::port_failure, "an export sink failed (CellosError::ExportSink)"},
+    {"lifecycle_error", condition::port_failure, "a lifecycle step failed (CellosError::Lifecycle)"},
+    {"inference_broker_error", condition::port_failure, "an inference broker failed (CellosError::InferenceBroker)"},
+}};
+static_assert(errc_table.size() == static_cast<std::size_t>(errc::inference_broker_error) + 1, "one entry per code");
+
+inline constexpr std::array<std::string_view, 10> condition_names{
+    "none", "malformed_input", "limit_exceeded", "schema_violation", "problem",
+    "authority_violation", "access_denied", "port_failure", "io_failure", "usage_error"};
+static_assert(condition_names.size() == static_cast<std::size_t>(condition::usage_error) + 1, "one name per condition");
+
+[[nodiscard]] constexpr const errc_entry* errc_entry_of(int value) noexcept {
+    return value >= 0 && static_cast<std::size_t>(value) < errc_table.size() ? &errc_table[static_cast<std::size_t>(value)]
+                                                                               : nullptr;
+}
 
 }  // namespace detail
 
 /// Stable snake_case name of a code ("tier_inflation"); "unknown" for values outside the enum.
 [[nodiscard]] constexpr std::string_view errc_name(errc e) noexcept {
-    const auto i = static_cast<int>(e);
-    return i >= 0 && static_cast<std::size_t>(i) < detail::errc_names.size() ? detail::errc_names[static_cast<std::size_t>(i)]
-                                                                              : std::string_view{"unknown"};
+    const auto* entry = detail::errc_entry_of(static_cast<int>(e));
+    return entry != nullptr ? entry->name : std::string_view{"unknown"};
+}
+
+/// The condition a code belongs to (condition{} for success and unknown values).
+[[nodiscard]] constexpr condition condition_of(errc e) noexcept {
+    const auto* entry = detail::errc_entry_of(static_cast<int>(e));
+    return entry != nullptr ? entry->condition : condition{};
+}
+
+/// Stable snake_case name of a condition ("schema_violation").
+[[nodiscard]] constexpr std::string_view condition_name(condition c) noexcept {
+    const auto i = static_cast<std::size_t>(c);
+    return i < detail::condition_names.size() ? detail::condition_names[i] : std::string_view{"unknown"};
 }
 
 namespace detail {
@@ -152,6 +212,33 @@ public:
     return {static_cast<int>(e), error_category()};
 }
 
+namespace detail {
+
+class condition_category_impl final : public boost::system::error_category {
+public:
+    constexpr condition_category_impl() noexcept : boost::system::error_category(0xce1105c0de000002ULL) {}
+    [[nodiscard]] const char* name() const noexcept override { return "cellos.condition"; }
+    [[nodiscard]] std::string message(int ev) const override {
+        return std::string(condition_name(static_cast<cellos::condition>(ev)));
+    }
+    // A cellos error code belongs to the condition its table entry names.
+    [[nodiscard]] bool equivalent(const boost::system::error_code& code, int cond) const noexcept override {
+        return code.category() == cellos::error_category() &&
+               static_cast<int>(condition_of(static_cast<errc>(code.value()))) == cond && cond != 0;
+    }
+};
+
+}  // namespace detail
+
+[[nodiscard]] inline const boost::system::error_category& condition_category() noexcept {
+    static const detail::condition_category_impl category;
+    return category;
+}
+
+[[nodiscard]] inline boost::system::error_condition make_error_condition(condition c) noexcept {
+    return {static_cast<int>(c), condition_category()};
+}
+
 /// The library's result type: a value or a `boost::system::error_code` (usually a `cellos::errc`).
 template <class T>
 using result = boost::outcome_v2::result<T>;
@@ -160,3 +247,5 @@ using result = boost::outcome_v2::result<T>;
 
 template <>
 struct boost::system::is_error_code_enum<cellos::errc> : std::true_type {};
+template <>
+struct boost::system::is_error_condition_enum<cellos::condition> : std::true_type {};

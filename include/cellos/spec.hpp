@@ -16,4 +16,5 @@
 #include "cellos/spec/run.hpp"
 #include "cellos/spec/storage.hpp"
 #include "cellos/spec/validate.hpp"
-#include "cellos/spec/violation.hpp"
+#include "cellos/detail/json_pointer.hpp"
+#include "cellos/problem.hpp"

@@ -10,7 +10,7 @@ constexpr static_execution_cell_document cell_named(std::string_view id) {
 }
 constexpr static_policy_pack_document audit_only{"cellos.io/v1", "PolicyPack", {.id = "audit"}};
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(admitted(audit_only, cell_named("build-cell-042")));  // ✅
+static_assert(require_admission(audit_only, cell_named("build-cell-042")));  // ✅
 #else
-static_assert(admitted(audit_only, cell_named("build..cell")));  // ❌ ".." is never portable
+static_assert(require_admission(audit_only, cell_named("build..cell")));  // ❌ ".." is never portable
 #endif

@@ -10,7 +10,7 @@ constexpr static_policy_pack_document pack_at(std::string_view version) {
     return {"cellos.io/v1", "PolicyPack", {.id = "baseline", .version = version}};
 }
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(admitted(pack_at("1.0.0"), cell));  // ✅ the floor itself
+static_assert(require_admission(pack_at("1.0.0"), cell));  // ✅ the floor itself
 #else
-static_assert(admitted(pack_at("0.9.0"), cell));  // ❌ below the floor
+static_assert(require_admission(pack_at("0.9.0"), cell));  // ❌ below the floor
 #endif

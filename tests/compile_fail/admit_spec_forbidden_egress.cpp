@@ -12,7 +12,7 @@ constexpr static_execution_cell_document cell_reaching(std::span<const basic_egr
 }
 constexpr static_policy_pack_document airgap{"cellos.io/v1", "PolicyPack", {.id = "airgap", .rules = {.forbid_outbound_egress_rules = true}}};
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(admitted(airgap, cell_reaching(std::span(to_api).first(0))));  // ✅ no egress at all
+static_assert(require_admission(airgap, cell_reaching(std::span(to_api).first(0))));  // ✅ no egress at all
 #else
-static_assert(admitted(airgap, cell_reaching(to_api)));  // ❌ one outbound rule
+static_assert(require_admission(airgap, cell_reaching(to_api)));  // ❌ one outbound rule
 #endif

@@ -15,7 +15,7 @@ constexpr static_execution_cell_document cell_living(std::uint64_t ttl_seconds) 
 }
 constexpr static_policy_pack_document capped{"cellos.io/v1", "PolicyPack", {.id = "capped", .rules = {.max_lifetime_ttl_seconds = 3600}}};
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(admitted(capped, cell_living(3600)));  // ✅ at the cap
+static_assert(require_admission(capped, cell_living(3600)));  // ✅ at the cap
 #else
-static_assert(admitted(capped, cell_living(3601)));  // ❌ one second over
+static_assert(require_admission(capped, cell_living(3601)));  // ❌ one second over
 #endif

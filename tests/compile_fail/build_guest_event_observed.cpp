@@ -2,7 +2,7 @@
 // EXPECT: cellos: guest-originated events accept only Declared authority
 #include "cellos/authority.hpp"
 using namespace cellos;
-using sni = authority<kind::observed, 2, epistemic_status::direct_observation>;
+using sni = authority<authority_kind::observed, 2, epistemic_status::direct_observation>;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
 auto report(const declared_authority<1>& a, const sni&) {
     return guest_event_builder<>("cell-1", "dns_query").with_authority(a).build();  // ✅

@@ -3,9 +3,9 @@
 // EXPECT: (is private within this context|calling a private constructor)
 #include "cellos/authority.hpp"
 using namespace cellos;
-using sni = authority<kind::observed, 2, epistemic_status::direct_observation>;
+using sni = authority<authority_kind::observed, 2, epistemic_status::direct_observation>;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-auto wrap(authority_derivation d) { return make_authority<kind::observed>(std::move(d)); }  // ✅
+auto wrap(authority_derivation d) { return make_authority<authority_kind::observed>(std::move(d)); }  // ✅
 #else
 auto wrap(authority_derivation d) { return sni(std::move(d)); }  // ❌
 #endif

@@ -2,7 +2,7 @@
 // EXPECT: cellos: authority kinds never convert into each other
 #include "cellos/authority.hpp"
 using namespace cellos;
-using seen = authority<kind::observed, 2, epistemic_status::direct_observation>;
+using seen = authority<authority_kind::observed, 2, epistemic_status::direct_observation>;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
 seen keep(const seen& observed) { return seen(observed); }  // ✅ same type: a copy
 #else

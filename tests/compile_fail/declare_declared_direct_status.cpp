@@ -3,8 +3,8 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-using guest = authority<kind::declared, 1, epistemic_status::declared>;  // ✅
+using guest = authority<authority_kind::declared, 1, epistemic_status::declared>;  // ✅
 #else
-using guest = authority<kind::declared, 1, epistemic_status::direct_observation>;  // ❌
+using guest = authority<authority_kind::declared, 1, epistemic_status::direct_observation>;  // ❌
 #endif
 static_assert(guest::tier >= 0);

@@ -3,8 +3,8 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-using guest = authority<kind::declared, 1, epistemic_status::declared>;  // ✅ tier 1
+using guest = authority<authority_kind::declared, 1, epistemic_status::declared>;  // ✅ tier 1
 #else
-using guest = authority<kind::declared, 2, epistemic_status::declared>;  // ❌ tier 2
+using guest = authority<authority_kind::declared, 2, epistemic_status::declared>;  // ❌ tier 2
 #endif
 static_assert(guest::tier >= 0);

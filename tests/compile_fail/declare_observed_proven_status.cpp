@@ -3,8 +3,8 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-using seen = authority<kind::observed, 2, epistemic_status::direct_observation>;  // ✅
+using seen = authority<authority_kind::observed, 2, epistemic_status::direct_observation>;  // ✅
 #else
-using seen = authority<kind::observed, 2, epistemic_status::cryptographically_proven>;  // ❌
+using seen = authority<authority_kind::observed, 2, epistemic_status::cryptographically_proven>;  // ❌
 #endif
 static_assert(seen::tier >= 0);

@@ -3,8 +3,8 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-using sni = authority<kind::observed, 2, epistemic_status::structurally_aligned>;  // ✅ tier 2
+using sni = authority<authority_kind::observed, 2, epistemic_status::structurally_aligned>;  // ✅ tier 2
 #else
-using sni = authority<kind::observed, 3, epistemic_status::structurally_aligned>;  // ❌ tier 3
+using sni = authority<authority_kind::observed, 3, epistemic_status::structurally_aligned>;  // ❌ tier 3
 #endif
 static_assert(sni::tier >= 0);

@@ -3,8 +3,8 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-using ech = authority<kind::observed, 1, epistemic_status::opaque>;  // ✅ tier 1
+using ech = authority<authority_kind::observed, 1, epistemic_status::opaque>;  // ✅ tier 1
 #else
-using ech = authority<kind::observed, 2, epistemic_status::opaque>;  // ❌ tier 2
+using ech = authority<authority_kind::observed, 2, epistemic_status::opaque>;  // ❌ tier 2
 #endif
 static_assert(ech::tier >= 0);

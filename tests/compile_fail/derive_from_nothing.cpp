@@ -3,7 +3,7 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-auto from(const declared_authority<1>& a) { return derive<kind::declared, 1>(a); }  // ✅
+auto from(const declared_authority<1>& a) { return derive<authority_kind::declared, 1>(a); }  // ✅
 #else
-auto from(const declared_authority<1>&) { return derive<kind::declared, 1>(); }  // ❌
+auto from(const declared_authority<1>&) { return derive<authority_kind::declared, 1>(); }  // ❌
 #endif

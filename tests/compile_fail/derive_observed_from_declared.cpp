@@ -3,7 +3,7 @@
 #include "cellos/authority.hpp"
 using namespace cellos;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-auto launder(const declared_authority<1>& a) { return derive<kind::declared, 1>(a); }  // ✅
+auto launder(const declared_authority<1>& a) { return derive<authority_kind::declared, 1>(a); }  // ✅
 #else
-auto launder(const declared_authority<1>& a) { return derive<kind::observed, 1>(a); }  // ❌
+auto launder(const declared_authority<1>& a) { return derive<authority_kind::observed, 1>(a); }  // ❌
 #endif

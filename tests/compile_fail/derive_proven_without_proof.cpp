@@ -2,9 +2,9 @@
 // EXPECT: cellos: derivation inputs do not fit the target kind's envelope
 #include "cellos/authority.hpp"
 using namespace cellos;
-using sni = authority<kind::observed, 2, epistemic_status::direct_observation>;
+using sni = authority<authority_kind::observed, 2, epistemic_status::direct_observation>;
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-auto upgrade(const proven_authority<4>& p, const sni& s) { return derive<kind::proven, 2>(p, s); }  // ✅
+auto upgrade(const proven_authority<4>& p, const sni& s) { return derive<authority_kind::proven, 2>(p, s); }  // ✅
 #else
-auto upgrade(const proven_authority<4>& p, const sni& s) { return derive<kind::proven, 2>(s); }  // ❌
+auto upgrade(const proven_authority<4>& p, const sni& s) { return derive<authority_kind::proven, 2>(s); }  // ❌
 #endif

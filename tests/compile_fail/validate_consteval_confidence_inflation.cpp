@@ -8,7 +8,7 @@ constexpr static_authority_derivation guest_at(double confidence) {
             {1, confidence, epistemic_status::declared, binding_status::not_applicable}};
 }
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(valid_as(kind::declared, guest_at(0.5)));  // ✅ equal to the best input
+static_assert(require_valid_as(authority_kind::declared, guest_at(0.5)));  // ✅ equal to the best input
 #else
-static_assert(valid_as(kind::declared, guest_at(0.6)));  // ❌ above the best input
+static_assert(require_valid_as(authority_kind::declared, guest_at(0.6)));  // ❌ above the best input
 #endif

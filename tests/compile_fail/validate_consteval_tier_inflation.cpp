@@ -9,7 +9,7 @@ constexpr static_authority_derivation sni_at(int tier) {
             {tier, 0.95, epistemic_status::direct_observation, binding_status::not_applicable}};
 }
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(valid_as(kind::observed, sni_at(2)));  // ✅ raw observation: ceiling 2
+static_assert(require_valid_as(authority_kind::observed, sni_at(2)));  // ✅ raw observation: ceiling 2
 #else
-static_assert(valid_as(kind::observed, sni_at(3)));  // ❌ above the ceiling
+static_assert(require_valid_as(authority_kind::observed, sni_at(3)));  // ❌ above the ceiling
 #endif

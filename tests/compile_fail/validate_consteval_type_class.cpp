@@ -8,7 +8,7 @@ constexpr static_authority_derivation sni() {
             {1, 0.9, epistemic_status::direct_observation, binding_status::not_applicable}};
 }
 #ifdef CELLOS_COMPILE_FAIL_CONTROL
-static_assert(valid_as(kind::observed, sni()));  // ✅
+static_assert(require_valid_as(authority_kind::observed, sni()));  // ✅
 #else
-static_assert(valid_as(kind::declared, sni()));  // ❌
+static_assert(require_valid_as(authority_kind::declared, sni()));  // ❌
 #endif

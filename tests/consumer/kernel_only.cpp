@@ -6,6 +6,6 @@
 #endif
 
 int main() {
-    static_assert(cellos::is_admissible(cellos::kind::declared, 1, cellos::epistemic_status::declared));
+    static_assert(cellos::is_admissible(cellos::authority_kind::declared, 1, cellos::epistemic_status::declared));
     return cellos::declared_authority<1>::tier == 1 ? 0 : 1;
 }

@@ -8,7 +8,7 @@ int tier_from_tu2();
 
 int main() {
     if (&cellos::error_category() != category_from_tu2()) return 1;
-    auto r = cellos::json::parse_authority<cellos::kind::declared>(
+    auto r = cellos::json::parse_authority<cellos::authority_kind::declared>(
         R"({"derivation":{"inputs":[{"input_type":"GUEST_DECLARATION","value":"x","confidence":0.5}],)"
         R"("rules_applied":[{"rule":"GUEST_AGENT_DECLARED","class":"GUEST_AGENT_DECLARATION"}],)"
         R"("output":{"tier":1,"confidence":0.5,"epistemic_status":"DECLARED","binding_status":"NOT_APPLICABLE"}}})");

@@ -13,19 +13,19 @@ using es = epistemic_status;
 using sni = observed_authority<2, es::direct_observation>;
 using sni1 = observed_authority<1, es::direct_observation>;
 
-template <kind K, int Tier, es E>
+template <authority_kind K, int Tier, es E>
 concept authority_exists = requires { typename authority<K, Tier, E>; };
 
 // A type outside its kind's envelope does not exist.
-static_assert(authority_exists<kind::declared, 1, es::declared>);
-static_assert(!authority_exists<kind::declared, 2, es::declared>);             // declared_tier_ceiling
-static_assert(!authority_exists<kind::observed, 3, es::structurally_aligned>); // observed_tier_ceiling
-static_assert(!authority_exists<kind::observed, 2, es::cryptographically_proven>);  // status_envelope
-static_assert(!authority_exists<kind::observed, 2, es::opaque>);               // status_tier_ceiling
-static_assert(!authority_exists<kind::declared, 0, es::direct_observation>);   // status_envelope
-static_assert(!authority_exists<kind::proven, 5, es::cryptographically_proven>);  // tier_range
-static_assert(!authority_exists<kind::imposed, -1, es::imposed_observation>);  // tier_range
-static_assert(!authority_exists<kind::proven, 0, es::statistically_bounded>);  // reserved status
+static_assert(authority_exists<authority_kind::declared, 1, es::declared>);
+static_assert(!authority_exists<authority_kind::declared, 2, es::declared>);             // declared_tier_ceiling
+static_assert(!authority_exists<authority_kind::observed, 3, es::structurally_aligned>); // observed_tier_ceiling
+static_assert(!authority_exists<authority_kind::observed, 2, es::cryptographically_proven>);  // status_envelope
+static_assert(!authority_exists<authority_kind::observed, 2, es::opaque>);               // status_tier_ceiling
+static_assert(!authority_exists<authority_kind::declared, 0, es::direct_observation>);   // status_envelope
+static_assert(!authority_exists<authority_kind::proven, 5, es::cryptographically_proven>);  // tier_range
+static_assert(!authority_exists<authority_kind::imposed, -1, es::imposed_observation>);  // tier_range
+static_assert(!authority_exists<authority_kind::proven, 0, es::statistically_bounded>);  // reserved status
 
 // No conversion between kinds, ever; no implicit change within a kind; no wrapping by hand.
 static_assert(!std::is_constructible_v<proven_authority<2>, sni>);
@@ -46,18 +46,18 @@ static_assert(!can_weaken<imposed_authority<2>, 3>);
 static_assert(!can_weaken<declared_authority<1>, 2>);
 
 // derive<>(): non-inflation, Declared stays Declared, envelopes hold.
-template <kind Target, int Tier, class... In>
+template <authority_kind Target, int Tier, class... In>
 concept can_derive = requires(const In&... in) { derive<Target, Tier>(in...); };
-static_assert(can_derive<kind::observed, 1, sni1, sni1>);
-static_assert(!can_derive<kind::observed, 2, sni1, sni1>);                        // derive_non_inflation
-static_assert(!can_derive<kind::observed, 1, declared_authority<1>>);             // declared_stays_declared
-static_assert(!can_derive<kind::declared, 1, declared_authority<0>>);             // derive_non_inflation
-static_assert(!can_derive<kind::proven, 2, sni>);                                 // derive_envelope
-static_assert(!can_derive<kind::observed, 1, declared_authority<1>, sni>);        // derive_envelope
-static_assert(!can_derive<kind::observed, 2, proven_authority<4>>);               // derive_envelope
-static_assert(!can_derive<kind::imposed, 2, sni>);                                // derive_envelope
-static_assert(!can_derive<kind::observed, 1>);                                    // derive_inputs
-static_assert(!can_derive<kind::observed, 2, sni, observed_authority<1, es::opaque>>);  // opacity caps at 1
+static_assert(can_derive<authority_kind::observed, 1, sni1, sni1>);
+static_assert(!can_derive<authority_kind::observed, 2, sni1, sni1>);                        // derive_non_inflation
+static_assert(!can_derive<authority_kind::observed, 1, declared_authority<1>>);             // declared_stays_declared
+static_assert(!can_derive<authority_kind::declared, 1, declared_authority<0>>);             // derive_non_inflation
+static_assert(!can_derive<authority_kind::proven, 2, sni>);                                 // derive_envelope
+static_assert(!can_derive<authority_kind::observed, 1, declared_authority<1>, sni>);        // derive_envelope
+static_assert(!can_derive<authority_kind::observed, 2, proven_authority<4>>);               // derive_envelope
+static_assert(!can_derive<authority_kind::imposed, 2, sni>);                                // derive_envelope
+static_assert(!can_derive<authority_kind::observed, 1>);                                    // derive_inputs
+static_assert(!can_derive<authority_kind::observed, 2, sni, observed_authority<1, es::opaque>>);  // opacity caps at 1
 
 // The GuestEventBuilder gate.
 template <class A>

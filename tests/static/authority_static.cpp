@@ -84,7 +84,7 @@ constexpr bool names_round_trip() {
     return !from_wire<E>("") && !from_wire<E>("raw_observation");
 }
 static_assert(names_round_trip<rule_class>() && names_round_trip<rule>() && names_round_trip<epistemic_status>() &&
-              names_round_trip<binding_status>() && names_round_trip<authority_input_type>() && names_round_trip<kind>());
+              names_round_trip<binding_status>() && names_round_trip<authority_input_type>() && names_round_trip<authority_kind>());
 static_assert(to_wire(rule::raw_sni_observed) == "RAW_SNI_OBSERVED");
 static_assert(to_wire(rc::raw_observation) == "RAW_OBSERVATION");
 static_assert(to_wire(es::direct_observation) == "DIRECT_OBSERVATION");
@@ -93,27 +93,27 @@ static_assert(to_wire(binding_status::not_applicable) == "NOT_APPLICABLE");
 static_assert(to_wire(authority_input_type::sni) == "SNI");
 
 // --- envelopes and the admissible table derived from them ------------------------------------
-static_assert(envelope_of(kind::declared).permitted == class_set{rc::guest_agent_declaration});
-static_assert(envelope_of(kind::observed).tier_cap == 2);
-static_assert(bounds_of(kind::observed, es::structurally_aligned).max_tier == 2);
-static_assert(bounds_of(kind::observed, es::structurally_aligned).lower == class_set{rc::structural_alignment});
-static_assert(bounds_of(kind::observed, es::opaque).upper ==
+static_assert(envelope_of(authority_kind::declared).permitted == class_set{rc::guest_agent_declaration});
+static_assert(envelope_of(authority_kind::observed).tier_cap == 2);
+static_assert(bounds_of(authority_kind::observed, es::structurally_aligned).max_tier == 2);
+static_assert(bounds_of(authority_kind::observed, es::structurally_aligned).lower == class_set{rc::structural_alignment});
+static_assert(bounds_of(authority_kind::observed, es::opaque).upper ==
               class_set{rc::raw_observation, rc::structural_alignment, rc::opacity});
-static_assert(bounds_of(kind::proven, es::cryptographically_proven).max_tier == 4);
-static_assert(bounds_of(kind::declared, es::declared).max_tier == 1);
-static_assert(bounds_of(kind::declared, es::direct_observation).max_tier == -1);
-static_assert(is_admissible(kind::declared, 1, es::declared) && !is_admissible(kind::declared, 2, es::declared));
-static_assert(is_admissible(kind::observed, 2, es::direct_observation) && !is_admissible(kind::observed, 3, es::structurally_aligned));
-static_assert(!is_admissible(kind::observed, 2, es::cryptographically_proven));
+static_assert(bounds_of(authority_kind::proven, es::cryptographically_proven).max_tier == 4);
+static_assert(bounds_of(authority_kind::declared, es::declared).max_tier == 1);
+static_assert(bounds_of(authority_kind::declared, es::direct_observation).max_tier == -1);
+static_assert(is_admissible(authority_kind::declared, 1, es::declared) && !is_admissible(authority_kind::declared, 2, es::declared));
+static_assert(is_admissible(authority_kind::observed, 2, es::direct_observation) && !is_admissible(authority_kind::observed, 3, es::structurally_aligned));
+static_assert(!is_admissible(authority_kind::observed, 2, es::cryptographically_proven));
 
 namespace hana = boost::hana;
-static_assert(hana::length(admissible_authorities<kind::observed>) == hana::size_c<8>);
-static_assert(hana::length(admissible_authorities<kind::proven>) == hana::size_c<5>);
-static_assert(hana::length(admissible_authorities<kind::imposed>) == hana::size_c<5>);
-static_assert(hana::length(admissible_authorities<kind::declared>) == hana::size_c<2>);
+static_assert(hana::length(admissible_authorities<authority_kind::observed>) == hana::size_c<8>);
+static_assert(hana::length(admissible_authorities<authority_kind::proven>) == hana::size_c<5>);
+static_assert(hana::length(admissible_authorities<authority_kind::imposed>) == hana::size_c<5>);
+static_assert(hana::length(admissible_authorities<authority_kind::declared>) == hana::size_c<2>);
 static_assert(hana::length(all_admissible_authorities) == hana::size_c<20>);
-static_assert(std::variant_size_v<any_authority<kind::declared>> == 2);
-static_assert(std::is_same_v<std::variant_alternative_t<1, any_authority<kind::declared>>, declared_authority<1>>);
+static_assert(std::variant_size_v<any_authority<authority_kind::declared>> == 2);
+static_assert(std::is_same_v<std::variant_alternative_t<1, any_authority<authority_kind::declared>>, declared_authority<1>>);
 
 // Zero overhead: a typed authority is exactly its runtime payload, for every admissible type.
 static_assert(hana::all_of(all_admissible_authorities, [](auto t) {
@@ -129,8 +129,8 @@ using aligned = observed_authority<2, es::structurally_aligned>;
 using ech = observed_authority<1, es::opaque>;
 
 static_assert(TypedAuthority<sni> && !TypedAuthority<authority_derivation>);
-static_assert(AuthorityOfKind<declared_authority<0>, kind::declared> && !AuthorityOfKind<sni, kind::declared>);
-static_assert(AdmissibleAuthority<kind::imposed, 4, es::imposed_observation>);
+static_assert(AuthorityOfKind<declared_authority<0>, authority_kind::declared> && !AuthorityOfKind<sni, authority_kind::declared>);
+static_assert(AdmissibleAuthority<authority_kind::imposed, 4, es::imposed_observation>);
 static_assert(GuestEventAuthority<declared_authority<1>>);
 static_assert(std::is_nothrow_move_constructible_v<sni> && std::is_copy_constructible_v<sni>);
 static_assert(!std::is_default_constructible_v<sni>);
@@ -144,12 +144,12 @@ static_assert(derived_status<sni, aligned> == es::structurally_aligned);
 static_assert(derived_status<sni, ech> == es::opaque);
 static_assert(derived_status<proven_authority<3>, sni> == es::cryptographically_proven);
 static_assert(derived_status<declared_authority<1>, declared_authority<0>> == es::declared);
-static_assert(std::is_same_v<decltype(derive<kind::observed, 1>(std::declval<sni>(), std::declval<ech>())), ech>);
-static_assert(std::is_same_v<decltype(derive<kind::proven, 2>(std::declval<proven_authority<3>>(), std::declval<sni>())),
+static_assert(std::is_same_v<decltype(derive<authority_kind::observed, 1>(std::declval<sni>(), std::declval<ech>())), ech>);
+static_assert(std::is_same_v<decltype(derive<authority_kind::proven, 2>(std::declval<proven_authority<3>>(), std::declval<sni>())),
                              proven_authority<2>>);
-static_assert(std::is_same_v<decltype(derive<kind::imposed, 2>(std::declval<imposed_authority<4>>(), std::declval<aligned>())),
+static_assert(std::is_same_v<decltype(derive<authority_kind::imposed, 2>(std::declval<imposed_authority<4>>(), std::declval<aligned>())),
                              imposed_authority<2>>);
-static_assert(std::is_same_v<decltype(derive<kind::declared, 0>(std::declval<declared_authority<1>>())), declared_authority<0>>);
+static_assert(std::is_same_v<decltype(derive<authority_kind::declared, 0>(std::declval<declared_authority<1>>())), declared_authority<0>>);
 
 // --- the validator in constant expressions (static_authority_derivation) ------------------------
 constexpr static_authority_derivation seed_example() {  // the seed README's ObservedAuthority
@@ -158,10 +158,10 @@ constexpr static_authority_derivation seed_example() {  // the seed README's Obs
             {2, 0.95, es::direct_observation, binding_status::not_applicable}};
 }
 static_assert(!validate(seed_example()));
-static_assert(valid_as(kind::observed, seed_example()));
-static_assert(validate_as(kind::declared, seed_example())->index() == 11);  // type_class_incompatible
-static_assert(validate_as(kind::proven, seed_example())->index() == 12);    // no proof rule
-static_assert(validate_as(kind::imposed, seed_example())->index() == 13);   // no interception rule
+static_assert(require_valid_as(authority_kind::observed, seed_example()));
+static_assert(validate_as(authority_kind::declared, seed_example())->index() == 11);  // type_class_incompatible
+static_assert(validate_as(authority_kind::proven, seed_example())->index() == 12);    // no proof rule
+static_assert(validate_as(authority_kind::imposed, seed_example())->index() == 13);   // no interception rule
 
 // The variant order equals the errc order: code_of() relies on it.
 template <std::size_t... I>

@@ -9,7 +9,7 @@
 
 namespace {
 
-using namespace cellos::events;
+using namespace cellos;
 using cellos::errc;
 using namespace std::string_view_literals;
 

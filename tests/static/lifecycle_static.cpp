@@ -28,9 +28,9 @@ consteval bool member_exists() {
     else if constexpr (To == cell_stage::command_completed) return requires { std::declval<C>().complete_command(0, 0); };
     else if constexpr (To == cell_stage::exported) return requires { std::declval<C>().export_artifacts(std::vector<export_receipt>{}); };
     else if constexpr (To == cell_stage::destroyed)
-        return requires { std::declval<C>().destroy(events::lifecycle_destroy_outcome::succeeded); };
+        return requires { std::declval<C>().destroy(cellos::lifecycle_destroy_outcome::succeeded); };
     else if constexpr (To == cell_stage::revoked) return requires { std::declval<C>().revoke(); };
-    else if constexpr (To == cell_stage::failed) return requires { std::declval<C>().fail(events::lifecycle_reason_kind::oom); };
+    else if constexpr (To == cell_stage::failed) return requires { std::declval<C>().fail(cellos::lifecycle_reason_kind::oom); };
     else return false;  // admitted: never a transition target
 }
 
@@ -93,10 +93,10 @@ static_assert(!GuestEventWith<cell_at<cell_stage::admitted>, guest>);
 
 // The events the transitions yield are the ones the table names.
 static_assert(transition_event(cell_stage::secrets_resolved, cell_stage::started) ==
-              events::type_string(events::lifecycle_started_v1::type));
-static_assert(transition_event(cell_stage::destroyed, cell_stage::revoked) == events::type_string(events::identity_revoked_v1::type));
+              cellos::type_string(cellos::lifecycle_started_v1::type));
+static_assert(transition_event(cell_stage::destroyed, cell_stage::revoked) == cellos::type_string(cellos::identity_revoked_v1::type));
 static_assert(transition_event(formation_state::running, formation_state::degraded) ==
-              events::type_string(events::formation_degraded_v1::type));
+              cellos::type_string(cellos::formation_degraded_v1::type));
 
 // The runtime checker, at compile time.
 constexpr cell_stage full[] = {cell_stage::admitted, cell_stage::network_scoped, cell_stage::trust_plane_observed,

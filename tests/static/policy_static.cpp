@@ -2,7 +2,7 @@
 // constexpr_storage (string_view + span over static arrays) are checked by the very validators the
 // JSON boundary runs. Positives are static_asserts; negatives are `!admits(...)` and `!Admitted<…>`
 // (a concept over references to the documents, so that rejection is "false", not a hard error).
-// The diagnostics of `admitted()` are pinned out of process in tests/compile_fail/admit_*.cpp.
+// The diagnostics of `require_admission()` are pinned out of process in tests/compile_fail/admit_*.cpp.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -87,14 +87,14 @@ constexpr static_policy_pack_document contradictory{
 
 static_assert(is_valid(doc));
 static_assert(is_valid(doc.spec));
-static_assert(valid_document(doc));
+static_assert(require_valid_document(doc));
 static_assert(argv_encoded_bytes(doc.spec.run->argv) == 40);  // ["/usr/bin/make","-j4","test"]: 30 JSON bytes
 
 static_assert(check_policy_pack_document(baseline).empty());
 static_assert(admits(baseline, doc));
-static_assert(admitted(baseline, doc));
+static_assert(require_admission(baseline, doc));
 static_assert(check_spec_against_policy(doc.spec, baseline.spec).empty());
-static_assert(admits(audit_only, doc) && admitted(audit_only, doc));
+static_assert(admits(audit_only, doc) && require_admission(audit_only, doc));
 
 // One rule broken: which, where, by how much.
 static_assert(!admits(strict, doc));

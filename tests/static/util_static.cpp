@@ -4,14 +4,14 @@
 #include <array>
 #include <string_view>
 
-#include "cellos/util/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 #include "cellos/util/hostname.hpp"
 #include "cellos/util/principal.hpp"
 #include "cellos/util/tenant_id.hpp"
 
 namespace {
 
-using namespace cellos::util;
+using namespace cellos;
 using namespace std::string_view_literals;
 
 // --- is_dns_name --------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 
 namespace {
 
-namespace ce = cellos::events;
+namespace ce = cellos;
 namespace cj = cellos::json;
 using cellos::errc;
 

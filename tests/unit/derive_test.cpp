@@ -32,48 +32,48 @@ A expect_alternative(Variant v) {
 }  // namespace
 
 TEST_CASE("make_authority picks the alternative whose static type matches the output") {
-    auto made = make_authority<kind::observed>(sni_derivation(1, 0.8));
+    auto made = make_authority<authority_kind::observed>(sni_derivation(1, 0.8));
     REQUIRE(made.has_value());
     const auto a = expect_alternative<observed_authority<1, es::direct_observation>>(std::move(made).value());
     CHECK(a.output().tier == 1);
     CHECK(a.derivation().inputs.at(0).value == "api.example.com");
 
-    auto rejected = make_authority<kind::declared>(sni_derivation(1, 0.8));
+    auto rejected = make_authority<authority_kind::declared>(sni_derivation(1, 0.8));
     REQUIRE(rejected.has_error());
     CHECK(code_of(rejected.error()) == errc::type_class_incompatible);
 }
 
 TEST_CASE("weaken lowers the tier in the payload too, and only the tier") {
     const auto a = expect_alternative<observed_authority<2, es::direct_observation>>(
-        make_authority<kind::observed>(sni_derivation(2, 0.9)).value());
+        make_authority<authority_kind::observed>(sni_derivation(2, 0.9)).value());
     const auto w = a.weaken<0>();
     CHECK(w.output().tier == 0);
     CHECK(w.output().confidence == a.output().confidence);
     CHECK(w.derivation().inputs == a.derivation().inputs);
     CHECK(a.output().tier == 2);  // the source is untouched (const& overload)
-    CHECK_FALSE(validate_as(kind::observed, w.derivation()));
+    CHECK_FALSE(validate_as(authority_kind::observed, w.derivation()));
     auto moved = std::move(w).weaken<0>();  // && overload
     CHECK(moved.output().tier == 0);
 }
 
 TEST_CASE("derive carries evidence over, de-duplicates rules, takes the weakest confidence") {
     const auto sni = expect_alternative<observed_authority<2, es::direct_observation>>(
-        make_authority<kind::observed>(sni_derivation(2, 0.9)).value());
+        make_authority<authority_kind::observed>(sni_derivation(2, 0.9)).value());
     authority_derivation host{{atom(authority_input_type::sni, "api.example.com", 0.95),
                                atom(authority_input_type::host_header, "api.example.com", 0.8)},
                               {{rule::raw_sni_observed, rule_class::raw_observation},
                                {rule::sni_host_header_aligned, rule_class::structural_alignment}},
                               {2, 0.8, es::structurally_aligned, binding_status::bound}};
     const auto aligned = expect_alternative<observed_authority<2, es::structurally_aligned>>(
-        make_authority<kind::observed>(host).value());
+        make_authority<authority_kind::observed>(host).value());
 
-    const auto d = derive<kind::observed, 2>(sni, aligned);
+    const auto d = derive<authority_kind::observed, 2>(sni, aligned);
     static_assert(std::is_same_v<std::decay_t<decltype(d)>, observed_authority<2, es::structurally_aligned>>);
     CHECK(d.derivation().inputs.size() == 3);
     CHECK(d.derivation().rules_applied.size() == 2);  // RAW_SNI_OBSERVED once
     CHECK(d.output().confidence == doctest::Approx(0.8));
     CHECK(d.output().binding_status == binding_status::bound);
-    CHECK_FALSE(validate_as(kind::observed, d.derivation()));
+    CHECK_FALSE(validate_as(authority_kind::observed, d.derivation()));
 }
 
 TEST_CASE("derive into Proven keeps the first Proven input's artifact") {
@@ -81,13 +81,13 @@ TEST_CASE("derive into Proven keeps the first Proven input's artifact") {
                              {{rule::jws_signature_verified, rule_class::cryptographic_proof}},
                              {4, 0.99, es::cryptographically_proven, binding_status::bound}};
     const auto p = expect_alternative<proven_authority<4>>(
-        make_authority<kind::proven>(jws, jws_verified{"kid-1"}).value());
+        make_authority<authority_kind::proven>(jws, jws_verified{"kid-1"}).value());
     const auto sni = expect_alternative<observed_authority<2, es::direct_observation>>(
-        make_authority<kind::observed>(sni_derivation(2, 0.9)).value());
-    const auto d = derive<kind::proven, 2>(sni, p);
+        make_authority<authority_kind::observed>(sni_derivation(2, 0.9)).value());
+    const auto d = derive<authority_kind::proven, 2>(sni, p);
     CHECK(std::get<jws_verified>(d.artifact()).kid == "kid-1");
     CHECK(d.output().confidence == doctest::Approx(0.9));
-    CHECK_FALSE(validate_as(kind::proven, d.derivation(), is_usable(d.artifact())));
+    CHECK_FALSE(validate_as(authority_kind::proven, d.derivation(), is_usable(d.artifact())));
 }
 
 TEST_CASE("property: every derive over random typed observed inputs re-validates (seed 20261128)") {
@@ -110,16 +110,16 @@ TEST_CASE("property: every derive over random typed observed inputs re-validates
             for (auto& in : d.inputs) in.confidence = c;
             d.output.confidence = c * conf(rng);
             d.output.tier = static_cast<int>(rng() % 3);
-            return make_authority<kind::observed>(d);  // may be rejected (opaque tier 2): skip those
+            return make_authority<authority_kind::observed>(d);  // may be rejected (opaque tier 2): skip those
         };
         auto a = make_one();
         auto b = make_one();
         if (!a || !b) continue;
         std::visit(
             [&](const auto& x, const auto& y) {
-                if constexpr (requires { derive<kind::observed, 0>(x, y); }) {
-                    const auto d = derive<kind::observed, 0>(x, y);
-                    CHECK_FALSE(validate_as(kind::observed, d.derivation()));
+                if constexpr (requires { derive<authority_kind::observed, 0>(x, y); }) {
+                    const auto d = derive<authority_kind::observed, 0>(x, y);
+                    CHECK_FALSE(validate_as(authority_kind::observed, d.derivation()));
                     CHECK(d.output().confidence <= std::max(x.output().confidence, y.output().confidence));
                     ++derived;
                 }
@@ -133,7 +133,7 @@ TEST_CASE("the guest event builder produces an event with the Declared evidence"
     authority_derivation guest{{atom(authority_input_type::guest_declaration, "api.example.com", 0.5)},
                                {{rule::guest_agent_declared, rule_class::guest_agent_declaration}},
                                {1, 0.5, es::declared, binding_status::not_applicable}};
-    const auto declared = expect_alternative<declared_authority<1>>(make_authority<kind::declared>(guest).value());
+    const auto declared = expect_alternative<declared_authority<1>>(make_authority<authority_kind::declared>(guest).value());
     auto event = guest_event_builder<>("cell-abc123", "dns_query").with_authority(declared).build();
     CHECK(event.cell_id == "cell-abc123");
     CHECK(event.event_type == "dns_query");

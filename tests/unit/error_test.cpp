@@ -55,12 +55,12 @@ TEST_CASE("result<T> and BOOST_OUTCOME_TRY pass the error through unchanged") {
 }
 
 TEST_CASE("a boundary error carries code, pointer and message") {
-    const auto e = cellos::json::make_boundary_error(cellos::errc::unknown_field, "/a~1b/0", "unknown field");
+    const auto e = cellos::make_problem(cellos::errc::unknown_field, "/a~1b/0", "unknown field");
     CHECK(e.code == cellos::errc::unknown_field);
     CHECK(e.code_name() == "unknown_field");
     CHECK(e.pointer == "/a~1b/0");
     CHECK(make_error_code(e) == cellos::errc::unknown_field);
     std::string p;
-    cellos::json::append_pointer_token(p, "a/b~c");
+    cellos::detail::append_pointer_token(p, "a/b~c");
     CHECK(p == "/a~1b~0c");
 }

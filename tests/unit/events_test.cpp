@@ -30,7 +30,7 @@
 
 namespace {
 
-namespace ce = cellos::events;
+namespace ce = cellos;
 namespace cj = cellos::json;
 using cellos::errc;
 
@@ -137,7 +137,7 @@ std::vector<std::string> names(const std::vector<doc_key>& keys, bool required_o
     return out;
 }
 
-std::string message(const cj::boundary_error& e) { return std::string(e.code_name()) + " at \"" + e.pointer + "\": " + e.message; }
+std::string message(const cellos::problem& e) { return std::string(e.code_name()) + " at \"" + e.pointer + "\": " + e.message; }
 
 // --- inputs: "full" sets every optional, "minimal" none -------------------------------------------
 
@@ -242,7 +242,7 @@ struct family_case;  // specialised below for every payload (a missing one is a 
             [[maybe_unused]] const std::vector<cellos::policy_violation> V = policy_violations(full);             \
             return ce::BUILDER(__VA_ARGS__);                                                                     \
         }                                                                                                        \
-        static cj::parse_result<ce::cloud_event_v1> wrap([[maybe_unused]] bool full, const cj::event_context& ctx) { \
+        static cellos::checked<ce::cloud_event_v1> wrap([[maybe_unused]] bool full, const cj::event_context& ctx) { \
             [[maybe_unused]] const cellos::execution_cell_spec S = make_spec(full);                              \
             [[maybe_unused]] const std::vector<cellos::policy_violation> V = policy_violations(full);             \
             return cj::ENVELOPE(__VA_ARGS__, ctx);                                                               \

@@ -47,7 +47,7 @@ std::string canonical_value(const boost::json::value& v) {
 }
 
 /// The error canonicalize_text gives for `text`; fails the test case when it is accepted.
-cj::boundary_error rejection(std::string_view text, const cj::parse_limits& limits = {}) {
+cellos::problem rejection(std::string_view text, const cj::parse_limits& limits = {}) {
     auto r = cj::canonicalize_text(text, limits);
     REQUIRE_MESSAGE(r.has_error(), "accepted: " << text);
     return r.error();

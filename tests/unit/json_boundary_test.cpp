@@ -28,7 +28,7 @@
 
 namespace {
 
-using cellos::kind;
+using cellos::authority_kind;
 namespace cj = cellos::json;
 
 using namespace cellos_test;  // the sample documents (copies of the bundled examples)
@@ -91,8 +91,8 @@ verdict verdict_of(const R& r) {
 }
 
 verdict strict(std::string_view text, const cj::parse_limits& limits = {}) { return verdict_of(cj::parse_strict(text, limits)); }
-verdict as_observed(std::string_view text) { return verdict_of(cj::parse_authority<kind::observed>(text)); }
-verdict as_proven(std::string_view text) { return verdict_of(cj::parse_authority<kind::proven>(text)); }
+verdict as_observed(std::string_view text) { return verdict_of(cj::parse_authority<authority_kind::observed>(text)); }
+verdict as_proven(std::string_view text) { return verdict_of(cj::parse_authority<authority_kind::proven>(text)); }
 
 template <class T>
 verdict decoded(std::string_view text) {
@@ -240,8 +240,8 @@ TEST_CASE("nesting: exactly 64 levels are accepted, 65 refused (the default limi
     CHECK(strict(nested_arrays(3), three).code == "valid");
     check_rejects(strict(nested_arrays(4), three), "nesting_too_deep", "");
     // An authority document is 4 levels deep ({"derivation": {"inputs": [{...}]}}).
-    CHECK(verdict_of(cj::parse_authority<kind::observed>(observed_sni_json, {.max_depth = 4})).code == "valid");
-    CHECK(verdict_of(cj::parse_authority<kind::observed>(observed_sni_json, {.max_depth = 3})).code == "nesting_too_deep");
+    CHECK(verdict_of(cj::parse_authority<authority_kind::observed>(observed_sni_json, {.max_depth = 4})).code == "valid");
+    CHECK(verdict_of(cj::parse_authority<authority_kind::observed>(observed_sni_json, {.max_depth = 3})).code == "nesting_too_deep");
 }
 
 TEST_CASE("input larger than parse_limits::max_bytes is input_too_large") {
@@ -249,7 +249,7 @@ TEST_CASE("input larger than parse_limits::max_bytes is input_too_large") {
     const std::size_t n = doc.size();
     CHECK(strict(doc, {.max_bytes = n}).code == "valid");
     check_rejects(strict(doc, {.max_bytes = n - 1}), "input_too_large", "");
-    check_rejects(verdict_of(cj::parse_authority<kind::observed>(doc, {.max_bytes = n - 1})), "input_too_large", "");
+    check_rejects(verdict_of(cj::parse_authority<authority_kind::observed>(doc, {.max_bytes = n - 1})), "input_too_large", "");
     check_rejects(verdict_of(cj::parse_derivation(bare_derivation_json, {.max_bytes = 10})), "input_too_large", "");
     check_rejects(strict("[]", {.max_bytes = 0}), "input_too_large", "");
     // The default limit is 1 MiB, inclusive.
@@ -307,7 +307,7 @@ TEST_CASE("valid UTF-8 passes through unchanged, up to U+10FFFF") {
     for (std::string_view bytes : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9D\x84\x9E", "\xF4\x8F\xBF\xBF", "\xED\x9F\xBF",
                                    "\xEE\x80\x80", "\xEF\xBF\xBF", "\xC2\x80"}) {
         const std::string value = "api." + std::string(bytes) + ".example";
-        const auto r = cj::parse_authority<kind::observed>(replaced(observed_sni_json, "api.example.com", value));
+        const auto r = cj::parse_authority<authority_kind::observed>(replaced(observed_sni_json, "api.example.com", value));
         REQUIRE(r.has_value());
         std::visit([&](const auto& a) { CHECK(a.derivation().inputs[0].value == value); }, r.value());
     }
@@ -484,12 +484,12 @@ TEST_CASE("null: accepted for the optional source_event_id only") {
             const auto& value = entry.first;
             const auto& expected = entry.second;
             in["source_event_id"] = value;
-            const auto r = cj::parse_authority<kind::observed>(cj::to_text(doc));
+            const auto r = cj::parse_authority<authority_kind::observed>(cj::to_text(doc));
             REQUIRE(r.has_value());
             std::visit([&](const auto& a) { CHECK(a.derivation().inputs[0].source_event_id == expected); }, r.value());
         }
         in.erase("source_event_id");
-        const auto r = cj::parse_authority<kind::observed>(cj::to_text(doc));
+        const auto r = cj::parse_authority<authority_kind::observed>(cj::to_text(doc));
         REQUIRE(r.has_value());
         std::visit([](const auto& a) { CHECK_FALSE(a.derivation().inputs[0].source_event_id.has_value()); }, r.value());
     }
@@ -535,7 +535,7 @@ TEST_CASE("artifacts: each alternative decodes and round-trips") {
         // And a whole Proven document carrying it.
         auto doc = parsed(proven_jws_json);
         doc.as_object()["artifact"] = v;
-        const auto typed = cj::parse_authority<kind::proven>(cj::to_text(doc));
+        const auto typed = cj::parse_authority<authority_kind::proven>(cj::to_text(doc));
         REQUIRE(typed.has_value());
         std::visit([&](const auto& a) { CHECK(a.artifact() == expected); }, typed.value());
     }
@@ -577,7 +577,7 @@ TEST_CASE("artifacts: malformed ones are refused") {
 namespace {
 
 /// parse -> value_from(typed) -> to_text -> parse gives the same typed authority.
-void check_round_trip(kind k, std::string_view text) {
+void check_round_trip(authority_kind k, std::string_view text) {
     const auto first = cj::parse_authority(k, text);
     REQUIRE_MESSAGE(first.has_value(), (first ? std::string() : first.error().message));
     std::visit(
@@ -591,7 +591,7 @@ void check_round_trip(kind k, std::string_view text) {
             const A* again = std::get_if<A>(&second.value());
             REQUIRE(again != nullptr);  // the same static type
             CHECK(again->derivation() == a.derivation());
-            if constexpr (A::authority_kind == kind::proven) CHECK(again->artifact() == a.artifact());
+            if constexpr (A::authority_kind == authority_kind::proven) CHECK(again->artifact() == a.artifact());
             // Whole-object equality where the type offers it (see the equality test below).
             if constexpr (std::equality_comparable<A>) CHECK(*again == a);
             // The encoding is a fixed point.
@@ -621,15 +621,15 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 TEST_CASE("round trip: the in-memory fixtures") {
-    check_round_trip(kind::observed, observed_sni_json);
-    check_round_trip(kind::proven, proven_jws_json);  // with a source_event_id
+    check_round_trip(authority_kind::observed, observed_sni_json);
+    check_round_trip(authority_kind::proven, proven_jws_json);  // with a source_event_id
     // Doubles survive exactly: the text is written by hand, so a lossy encoder cannot hide.
     std::string text(observed_sni_json);
     for (int i = 0; i < 2; ++i) text = replaced(text, "\"confidence\": 0.95", "\"confidence\": 0.30000000000000004");
-    const auto r = cj::parse_authority<kind::observed>(text);
+    const auto r = cj::parse_authority<authority_kind::observed>(text);
     REQUIRE(r.has_value());
     std::visit([](const auto& a) { CHECK(a.output().confidence == 0.1 + 0.2); }, r.value());
-    check_round_trip(kind::observed, text);
+    check_round_trip(authority_kind::observed, text);
 }
 
 TEST_CASE("every admissible typed authority is equality-comparable") {
@@ -650,7 +650,7 @@ TEST_CASE("round trip: every valid example; every rejected example gets its expe
     for (const auto& entry : tour.as_array()) {
         const std::string file = str(entry.at("file"));
         const std::string expect = str(entry.at("expect"));
-        const auto k = cellos::from_wire<kind>(str(entry.at("kind")));
+        const auto k = cellos::from_wire<authority_kind>(str(entry.at("kind")));
         REQUIRE(k.has_value());
         INFO(file << " as " << cellos::to_wire(*k) << ", expect " << expect);
         const std::string text = read_file(dir + "/" + file);
@@ -757,13 +757,13 @@ std::string mutate(std::string s, std::mt19937& rng) {
 
 /// Every answer is well-formed: an error has a known code and a message; a value re-validates.
 bool consistent(std::string_view text) {
-    for (const auto k : {kind::observed, kind::proven, kind::imposed, kind::declared}) {
+    for (const auto k : {authority_kind::observed, authority_kind::proven, authority_kind::imposed, authority_kind::declared}) {
         const auto r = cj::parse_authority(k, text);
         if (r) {
             const bool ok = std::visit(
                 [](const auto& a) {
                     using A = std::decay_t<decltype(a)>;
-                    if constexpr (A::authority_kind == kind::proven)
+                    if constexpr (A::authority_kind == authority_kind::proven)
                         return !cellos::validate_as(A::authority_kind, a.derivation(), cellos::is_usable(a.artifact())) &&
                                a.output().tier == A::tier;
                     else

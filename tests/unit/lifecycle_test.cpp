@@ -27,7 +27,7 @@ execution_cell_spec full_spec() {
 }
 
 guest declared() {
-    auto a = make_authority<kind::declared>(authority_derivation{
+    auto a = make_authority<authority_kind::declared>(authority_derivation{
         {{authority_input_type::guest_declaration, "process_spawned", 0.5, std::nullopt}},
         {{rule::guest_agent_declared, rule_class::guest_agent_declaration}},
         {1, 0.5, epistemic_status::declared, binding_status::not_applicable}});
@@ -37,7 +37,7 @@ guest declared() {
 
 template <class Event>
 std::string_view type_of(const Event&) {
-    return events::type_string(Event::type);
+    return cellos::type_string(Event::type);
 }
 
 std::string text_of(const auto& payload) { return json::to_text(json::to_value(payload)); }
@@ -68,15 +68,15 @@ TEST_CASE("a cell walks the supervisor's order and every step yields the event t
 
     const export_receipt receipt{export_receipt_target_kind::s3, "s3://acme-releases/service.tar.gz",
                                  {"service.tar.gz", 42, "sha256:" + std::string(64, 'a'), std::nullopt}};
-    const events::provenance parent{"urn:cellos:event:5f0c6d4e-8a3b-4c2d-9e1f-0a1b2c3d4e5f", std::string(type_of(started_event))};
+    const cellos::provenance parent{"urn:cellos:event:5f0c6d4e-8a3b-4c2d-9e1f-0a1b2c3d4e5f", std::string(type_of(started_event))};
     auto [exported, exports] = std::move(completed).export_artifacts({receipt, receipt}, parent);
     REQUIRE(exports.size() == 2);
     CHECK(type_of(exports[0]) == transition_event(cell_stage::command_completed, cell_stage::exported));
-    CHECK(exports[1].provenance == std::optional<events::provenance>(parent));
+    CHECK(exports[1].provenance == std::optional<cellos::provenance>(parent));
 
     auto [destroyed, destroyed_event] =
-        std::move(exported).destroy(events::lifecycle_destroy_outcome::failed, events::lifecycle_terminal_state::forced,
-                                    events::lifecycle_reason(events::lifecycle_reason_kind::oom));
+        std::move(exported).destroy(cellos::lifecycle_destroy_outcome::failed, cellos::lifecycle_terminal_state::forced,
+                                    cellos::lifecycle_reason(cellos::lifecycle_reason_kind::oom));
     CHECK(type_of(destroyed_event) == transition_event(cell_stage::exported, cell_stage::destroyed));
     const std::string destroyed_text = text_of(destroyed_event);
     CHECK(destroyed_text.find("exitCode") == std::string::npos);  // never on lifecycle.destroyed
@@ -93,10 +93,10 @@ TEST_CASE("short paths: no trust plane, no export, and a cell that never starts"
     auto c = std::move(admit(full_spec(), "cell-8", declared()).scope_network()).resolve_secrets();
     auto [started, e1] = std::move(c).start();
     CHECK_FALSE(e1.run_id.has_value());
-    auto [destroyed, e2] = std::move(started).destroy(events::lifecycle_destroy_outcome::succeeded);
+    auto [destroyed, e2] = std::move(started).destroy(cellos::lifecycle_destroy_outcome::succeeded);
     CHECK(text_of(e2).find("terminalState") == std::string::npos);  // omitted when absent
 
-    auto [failed, e3] = admit(full_spec(), "cell-9", declared()).fail(events::lifecycle_reason::other("image pull refused"));
+    auto [failed, e3] = admit(full_spec(), "cell-9", declared()).fail(cellos::lifecycle_reason::other("image pull refused"));
     CHECK(type_of(e3) == transition_event(cell_stage::admitted, cell_stage::failed));
     CHECK(text_of(e3).find("\"reason\":\"image pull refused\"") != std::string::npos);
     static_assert(is_terminal(decltype(failed)::stage));

@@ -88,7 +88,7 @@ std::string report(const std::vector<cellos::policy_violation>& vs) {
     for (const auto& v : vs) out += v.rule + " " + v.pointer + "\n";
     return out;
 }
-std::string report(const std::vector<cellos::rule_violation>& vs) {
+std::string report(const std::vector<cellos::problem>& vs) {
     std::string out;
     for (const auto& v : vs) out += std::string(v.rule) + " " + std::string(cellos::errc_name(v.code)) + " " + v.pointer + "\n";
     return out;

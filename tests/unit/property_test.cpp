@@ -39,7 +39,7 @@ using cellos::authority_input_type;
 using cellos::binding_status;
 using cellos::class_set;
 using cellos::epistemic_status;
-using cellos::kind;
+using cellos::authority_kind;
 using cellos::rule;
 using cellos::rule_class;
 using cellos::validation_error;
@@ -49,7 +49,7 @@ namespace detail = cellos::detail;
 constexpr std::uint32_t seed = CELLOS_PROPERTY_SEED;
 constexpr int canonical_count = 6000;  // >= 5000 canonical derivations per property
 constexpr int wild_count = 20000;      // fully random ones (about a fifth of them are accepted)
-constexpr std::array<kind, 4> all_kinds{kind::observed, kind::proven, kind::imposed, kind::declared};
+constexpr std::array<authority_kind, 4> all_kinds{authority_kind::observed, authority_kind::proven, authority_kind::imposed, authority_kind::declared};
 
 /// The derivation as JSON, for failure messages (evaluated only when a check fails).
 std::string describe(const authority_derivation& d) { return cellos::json::to_text(boost::json::value_from(d)); }
@@ -87,7 +87,7 @@ public:
     class_set pool() {
         switch (integer(0, 3)) {
             case 0:
-            case 1: return cellos::envelope_of(any<kind>()).permitted;
+            case 1: return cellos::envelope_of(any<authority_kind>()).permitted;
             case 2: return class_set::from_bits(static_cast<std::uint8_t>(integer(1, 63)));
             default: return class_set::from_bits(0x3F);
         }
@@ -209,7 +209,7 @@ TEST_CASE("property: no accepted derivation inflates confidence or tier" CELLOS_
         CHECK(d.output.confidence <= max_input(d));
         CHECK(d.output.tier <= ceiling->tier);
         CHECK(d.output.tier >= 0);
-        for (const kind k : all_kinds) {
+        for (const authority_kind k : all_kinds) {
             if (cellos::validate_as(k, d, true)) continue;
             ++accepted_as[static_cast<std::size_t>(k)];
             CHECK(d.output.tier <= cellos::envelope_of(k).tier_cap);
@@ -218,7 +218,7 @@ TEST_CASE("property: no accepted derivation inflates confidence or tier" CELLOS_
     }
     // Guard against a vacuous pass: the wild generator must produce accepted derivations too.
     CHECK(accepted > static_cast<std::size_t>(canonical_count) + wild_count / 20);
-    for (const kind k : all_kinds) {
+    for (const authority_kind k : all_kinds) {
         INFO("kind " << cellos::to_wire(k));
         CHECK(accepted_as[static_cast<std::size_t>(k)] > 100);
     }
@@ -325,9 +325,9 @@ TEST_CASE("property: single-field inflations are refused with the right error" C
 
 namespace {
 
-template <kind K>
+template <authority_kind K>
 auto make(const authority_derivation& d, bool usable_artifact) {
-    if constexpr (K == kind::proven)
+    if constexpr (K == authority_kind::proven)
         return cellos::make_authority<K>(d, usable_artifact ? cellos::proven_authority_artifact{cellos::svid_chain_verified{"spiffe://x/w"}}
                                                             : cellos::proven_authority_artifact{cellos::svid_chain_verified{}});
     else
@@ -335,7 +335,7 @@ auto make(const authority_derivation& d, bool usable_artifact) {
 }
 
 /// Returns whether K accepted d; checks the agreement and the static type of the result.
-template <kind K>
+template <authority_kind K>
 bool check_make_agrees(const authority_derivation& d, bool usable_artifact) {
     const auto expected = cellos::validate_as(K, d, usable_artifact);
     const auto made = make<K>(d, usable_artifact);
@@ -367,13 +367,13 @@ TEST_CASE("property: make_authority<K> accepts iff validate_as(K, d) does, typed
         // Half of the canonical ones also probe the tiers above the ceiling (envelope caps).
         if (i % 4 == 0) d.output.tier = g.integer(0, 4);
         INFO("derivation " << i << ": " << describe(d));
-        accepted[0] += check_make_agrees<kind::observed>(d, true);
-        accepted[1] += check_make_agrees<kind::proven>(d, true);
-        check_make_agrees<kind::proven>(d, false);  // never accepted
-        accepted[2] += check_make_agrees<kind::imposed>(d, true);
-        accepted[3] += check_make_agrees<kind::declared>(d, true);
+        accepted[0] += check_make_agrees<authority_kind::observed>(d, true);
+        accepted[1] += check_make_agrees<authority_kind::proven>(d, true);
+        check_make_agrees<authority_kind::proven>(d, false);  // never accepted
+        accepted[2] += check_make_agrees<authority_kind::imposed>(d, true);
+        accepted[3] += check_make_agrees<authority_kind::declared>(d, true);
     }
-    for (const kind k : all_kinds) {
+    for (const authority_kind k : all_kinds) {
         INFO("kind " << cellos::to_wire(k));
         CHECK(accepted[static_cast<std::size_t>(k)] > 100);
     }
@@ -387,7 +387,7 @@ namespace {
 
 using triple_set = std::set<std::pair<int, int>>;  // (tier, status)
 
-template <kind K>
+template <authority_kind K>
 triple_set hana_types() {
     triple_set out;
     std::size_t n = 0;
@@ -404,7 +404,7 @@ triple_set hana_types() {
 
 /// Brute force, independent of is_admissible / bounds_of: every non-empty class set, one rule per
 /// class, each tier; the canonical status and binding; keep what validate_as accepts.
-triple_set brute_force(kind k) {
+triple_set brute_force(authority_kind k) {
     triple_set out;
     for (unsigned bits = 1; bits < cellos::class_set_count; ++bits) {
         const class_set classes = class_set::from_bits(static_cast<std::uint8_t>(bits));
@@ -433,10 +433,10 @@ triple_set brute_force(kind k) {
 }  // namespace
 
 TEST_CASE("property: is_admissible is true exactly for the Hana-generated types") {
-    const std::array<triple_set, 4> hana{hana_types<kind::observed>(), hana_types<kind::proven>(),
-                                         hana_types<kind::imposed>(), hana_types<kind::declared>()};
+    const std::array<triple_set, 4> hana{hana_types<authority_kind::observed>(), hana_types<authority_kind::proven>(),
+                                         hana_types<authority_kind::imposed>(), hana_types<authority_kind::declared>()};
     std::size_t total = 0;
-    for (const kind k : all_kinds) {
+    for (const authority_kind k : all_kinds) {
         INFO("kind " << cellos::to_wire(k));
         const triple_set& types = hana[static_cast<std::size_t>(k)];
         const triple_set brute = brute_force(k);

@@ -119,7 +119,7 @@ void check_rejects(const verdict& got, std::string_view code, std::string_view p
 // --- validation reports -----------------------------------------------------------------------------
 
 /// "rule errc pointer" per violation, one per line: one string, so that a mismatch prints in full.
-std::string report(const std::vector<cellos::rule_violation>& vs) {
+std::string report(const std::vector<cellos::problem>& vs) {
     std::string out;
     for (const auto& v : vs) out += std::string(v.rule) + " " + std::string(cellos::errc_name(v.code)) + " " + v.pointer + "\n";
     return out;
@@ -130,7 +130,7 @@ std::string report(std::initializer_list<std::string_view> lines) {
     return out;
 }
 
-std::vector<cellos::rule_violation> violations_of(std::string_view text) { return cellos::validate_execution_cell_document(cell(text)); }
+std::vector<cellos::problem> violations_of(std::string_view text) { return cellos::validate_execution_cell_document(cell(text)); }
 
 // --- round trips --------------------------------------------------------------------------------------
 

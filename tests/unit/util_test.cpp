@@ -23,7 +23,7 @@
 
 namespace {
 
-using namespace cellos::util;
+using namespace cellos;
 using namespace std::string_literals;
 using cellos::errc;
 namespace cj = cellos::json;
@@ -48,7 +48,7 @@ authority_scope scope_of(std::initializer_list<std::string_view> caps) {
 principal alice() { return must(principal::make_operator("alice")); }
 
 /// The boundary error of decoding `text` as a principal; fails the test when it is accepted.
-cj::boundary_error principal_rejection(std::string_view text) {
+cellos::problem principal_rejection(std::string_view text) {
     auto r = cj::parse_principal(text);
     REQUIRE_MESSAGE(r.has_error(), "accepted: " << text);
     return r.error();
@@ -462,7 +462,7 @@ TEST_CASE("principal JSON: strict decoding with pointers") {
     };
     for (const bad_case& c : cases) {
         INFO(c.text);
-        const cj::boundary_error e = principal_rejection(c.text);
+        const cellos::problem e = principal_rejection(c.text);
         CHECK(e.code == c.code);
         CHECK(e.pointer == c.pointer);
         CHECK_FALSE(e.message.empty());
@@ -480,7 +480,7 @@ TEST_CASE("principal JSON: delegation depth is bounded by both limits") {
     auto ok = cj::parse_principal(chain(max_delegation_depth));
     REQUIRE(ok.has_value());
     CHECK(ok.value().delegation_depth() == max_delegation_depth);
-    const cj::boundary_error too_long = principal_rejection(chain(max_delegation_depth + 1));
+    const cellos::problem too_long = principal_rejection(chain(max_delegation_depth + 1));
     CHECK(too_long.code == errc::invalid_value);
     CHECK(too_long.pointer == repeat("/authorizing", max_delegation_depth));
     CHECK(principal_rejection(chain(100)).code == errc::nesting_too_deep);

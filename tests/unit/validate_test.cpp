@@ -27,7 +27,7 @@ using cellos::binding_status;
 using cellos::class_set;
 using cellos::epistemic_status;
 using cellos::errc;
-using cellos::kind;
+using cellos::authority_kind;
 using cellos::rule;
 using cellos::rule_class;
 using cellos::validation_error;
@@ -120,7 +120,7 @@ boost::json::object& rule_of(boost::json::value& doc, std::size_t i) {
 }
 
 /// parse_authority<K> must refuse `doc` with this code, this pointer and some message.
-template <kind K>
+template <authority_kind K>
 void check_json_rejects(const boost::json::value& doc, std::string_view code, std::string_view pointer) {
     const std::string text = cellos::json::to_text(doc);
     INFO("kind " << cellos::to_wire(K) << ", document " << text);
@@ -131,7 +131,7 @@ void check_json_rejects(const boost::json::value& doc, std::string_view code, st
     CHECK_FALSE(r.error().message.empty());
 }
 
-template <kind K>
+template <authority_kind K>
 void check_json_accepts(const boost::json::value& doc) {
     const std::string text = cellos::json::to_text(doc);
     INFO("kind " << cellos::to_wire(K) << ", document " << text);
@@ -231,7 +231,7 @@ TEST_CASE("input_confidence_nan (C++ API only: JSON has no NaN)") {
     CHECK(cellos::document_pointer(*e) == "/derivation/inputs/1/confidence");
     CHECK(cellos::message_of(*e).find("NaN") != std::string::npos);
     // validate_as reports the same error before any envelope check.
-    CHECK(verdict(cellos::validate_as(kind::observed, d)) == "input_confidence_nan");
+    CHECK(verdict(cellos::validate_as(authority_kind::observed, d)) == "input_confidence_nan");
 }
 
 TEST_CASE("output_confidence_invalid: outside [0, 1] or NaN") {
@@ -360,7 +360,7 @@ TEST_CASE("binding_status_mismatch reports the declared and the canonical bindin
 TEST_CASE("type_class_incompatible names the envelope, the permitted set and the first offending rule") {
     const auto d = imposed_derivation();
     REQUIRE_FALSE(cellos::validate(d));
-    const auto e = cellos::validate_as(kind::observed, d);
+    const auto e = cellos::validate_as(authority_kind::observed, d);
     REQUIRE(e);
     CHECK(cellos::code_of(*e) == errc::type_class_incompatible);
     if (const auto v = expect<violation::type_class_incompatible>(e)) {
@@ -377,14 +377,14 @@ TEST_CASE("type_class_incompatible names the envelope, the permitted set and the
 
 TEST_CASE("proven_authority_missing_artifact: no proof rule, or an unusable artifact") {
     SUBCASE("no CRYPTOGRAPHIC_PROOF rule") {
-        const auto e = cellos::validate_as(kind::proven, sni_derivation(), true);
+        const auto e = cellos::validate_as(authority_kind::proven, sni_derivation(), true);
         REQUIRE(e);
         CHECK(cellos::code_of(*e) == errc::proven_authority_missing_artifact);
         if (const auto v = expect<violation::proven_authority_missing_artifact>(e)) CHECK_FALSE(v->has_proof_rule);
         CHECK(cellos::document_pointer(*e) == "/derivation/rules_applied");
     }
     SUBCASE("proof rule, unusable artifact") {
-        const auto e = cellos::validate_as(kind::proven, jws_derivation(), false);
+        const auto e = cellos::validate_as(authority_kind::proven, jws_derivation(), false);
         REQUIRE(e);
         CHECK(cellos::code_of(*e) == errc::proven_authority_missing_artifact);
         if (const auto v = expect<violation::proven_authority_missing_artifact>(e)) CHECK(v->has_proof_rule);
@@ -393,7 +393,7 @@ TEST_CASE("proven_authority_missing_artifact: no proof rule, or an unusable arti
 }
 
 TEST_CASE("imposed_authority_missing_interception") {
-    const auto e = cellos::validate_as(kind::imposed, aligned_derivation());
+    const auto e = cellos::validate_as(authority_kind::imposed, aligned_derivation());
     REQUIRE(e);
     CHECK(cellos::code_of(*e) == errc::imposed_authority_missing_interception);
     CHECK(expect<violation::imposed_authority_missing_interception>(e));
@@ -423,83 +423,83 @@ TEST_CASE("empty_class_set (C++ API only: the class-set queries)") {
 // ================================================================================================
 
 TEST_CASE("JSON: the bundled documents are accepted as their kind") {
-    check_json_accepts<kind::observed>(document(observed_sni_json));
-    check_json_accepts<kind::proven>(document(proven_jws_json));
-    check_json_accepts<kind::imposed>(document(imposed_tls_json));
-    check_json_accepts<kind::declared>(document(declared_guest_json));
+    check_json_accepts<authority_kind::observed>(document(observed_sni_json));
+    check_json_accepts<authority_kind::proven>(document(proven_jws_json));
+    check_json_accepts<authority_kind::imposed>(document(imposed_tls_json));
+    check_json_accepts<authority_kind::declared>(document(declared_guest_json));
 }
 
 TEST_CASE("JSON: no_inputs") {
     auto doc = document(observed_sni_json);
     derivation_of(doc)["inputs"] = boost::json::array{};
-    check_json_rejects<kind::observed>(doc, "no_inputs", "/derivation/inputs");
+    check_json_rejects<authority_kind::observed>(doc, "no_inputs", "/derivation/inputs");
 }
 
 TEST_CASE("JSON: no_rules_applied") {
     auto doc = document(observed_sni_json);
     derivation_of(doc)["rules_applied"] = boost::json::array{};
-    check_json_rejects<kind::observed>(doc, "no_rules_applied", "/derivation/rules_applied");
+    check_json_rejects<authority_kind::observed>(doc, "no_rules_applied", "/derivation/rules_applied");
 }
 
 TEST_CASE("JSON: input_confidence_out_of_range points at the input") {
     auto doc = document(proven_jws_json);
     input_of(doc, 1)["confidence"] = -0.5;
-    check_json_rejects<kind::proven>(doc, "input_confidence_out_of_range", "/derivation/inputs/1/confidence");
+    check_json_rejects<authority_kind::proven>(doc, "input_confidence_out_of_range", "/derivation/inputs/1/confidence");
     input_of(doc, 1)["confidence"] = 0.95;
     input_of(doc, 0)["confidence"] = 1.5;
-    check_json_rejects<kind::proven>(doc, "input_confidence_out_of_range", "/derivation/inputs/0/confidence");
+    check_json_rejects<authority_kind::proven>(doc, "input_confidence_out_of_range", "/derivation/inputs/0/confidence");
 }
 
 TEST_CASE("JSON: output_confidence_invalid") {
     auto doc = document(observed_sni_json);
     output_of(doc)["confidence"] = 1.5;
-    check_json_rejects<kind::observed>(doc, "output_confidence_invalid", "/derivation/output/confidence");
+    check_json_rejects<authority_kind::observed>(doc, "output_confidence_invalid", "/derivation/output/confidence");
 }
 
 TEST_CASE("JSON: tier_out_of_range (5..255 decode as u8, then the validator refuses them)") {
     for (const int tier : {5, 7, 255}) {
         auto doc = document(observed_sni_json);
         output_of(doc)["tier"] = tier;
-        check_json_rejects<kind::observed>(doc, "tier_out_of_range", "/derivation/output/tier");
+        check_json_rejects<authority_kind::observed>(doc, "tier_out_of_range", "/derivation/output/tier");
     }
 }
 
 TEST_CASE("JSON: confidence_inflation") {
     auto doc = document(observed_sni_json);
     output_of(doc)["confidence"] = 0.96;
-    check_json_rejects<kind::observed>(doc, "confidence_inflation", "/derivation/output/confidence");
+    check_json_rejects<authority_kind::observed>(doc, "confidence_inflation", "/derivation/output/confidence");
 }
 
 TEST_CASE("JSON: tier_inflation from the class ceiling and from the Observed envelope") {
     auto doc = document(observed_sni_json);
     output_of(doc)["tier"] = 3;
-    check_json_rejects<kind::observed>(doc, "tier_inflation", "/derivation/output/tier");
-    check_json_rejects<kind::observed>(document(observed_tier3_json), "tier_inflation", "/derivation/output/tier");
+    check_json_rejects<authority_kind::observed>(doc, "tier_inflation", "/derivation/output/tier");
+    check_json_rejects<authority_kind::observed>(document(observed_tier3_json), "tier_inflation", "/derivation/output/tier");
     auto guest = document(declared_guest_json);
     output_of(guest)["tier"] = 2;
-    check_json_rejects<kind::declared>(guest, "tier_inflation", "/derivation/output/tier");
+    check_json_rejects<authority_kind::declared>(guest, "tier_inflation", "/derivation/output/tier");
 }
 
 TEST_CASE("JSON: epistemic_mismatch") {
     auto doc = document(observed_sni_json);
     output_of(doc)["epistemic_status"] = "STRUCTURALLY_ALIGNED";
-    check_json_rejects<kind::observed>(doc, "epistemic_mismatch", "/derivation/output/epistemic_status");
+    check_json_rejects<authority_kind::observed>(doc, "epistemic_mismatch", "/derivation/output/epistemic_status");
 }
 
 TEST_CASE("JSON: rule_class_mismatch points at the rule's class") {
     auto doc = document(proven_jws_json);
     rule_of(doc, 1)["class"] = "STRUCTURAL_ALIGNMENT";
-    check_json_rejects<kind::proven>(doc, "rule_class_mismatch", "/derivation/rules_applied/1/class");
+    check_json_rejects<authority_kind::proven>(doc, "rule_class_mismatch", "/derivation/rules_applied/1/class");
 }
 
 TEST_CASE("JSON: binding_status_mismatch") {
     auto doc = document(observed_sni_json);
     output_of(doc)["binding_status"] = "UNKNOWN";
-    check_json_rejects<kind::observed>(doc, "binding_status_mismatch", "/derivation/output/binding_status");
+    check_json_rejects<authority_kind::observed>(doc, "binding_status_mismatch", "/derivation/output/binding_status");
 }
 
 TEST_CASE("JSON: type_class_incompatible points at the first offending rule") {
-    check_json_rejects<kind::observed>(document(imposed_tls_json), "type_class_incompatible",
+    check_json_rejects<authority_kind::observed>(document(imposed_tls_json), "type_class_incompatible",
                                        "/derivation/rules_applied/0/class");
     // A declaration cannot smuggle in host-side evidence (rejected_guest_claims_sni.json).
     auto doc = document(declared_guest_json);
@@ -507,14 +507,14 @@ TEST_CASE("JSON: type_class_incompatible points at the first offending rule") {
     d["inputs"].as_array().push_back({{"input_type", "SNI"}, {"value", "api.example.com"}, {"confidence", 0.9}});
     d["rules_applied"].as_array().push_back({{"rule", "RAW_SNI_OBSERVED"}, {"class", "RAW_OBSERVATION"}});
     output_of(doc)["binding_status"] = "UNKNOWN";
-    check_json_rejects<kind::declared>(doc, "type_class_incompatible", "/derivation/rules_applied/1/class");
+    check_json_rejects<authority_kind::declared>(doc, "type_class_incompatible", "/derivation/rules_applied/1/class");
 }
 
 TEST_CASE("JSON: proven_authority_missing_artifact") {
     SUBCASE("no proof rule: points at rules_applied") {
         auto doc = document(observed_sni_json);
         doc.as_object()["artifact"] = {{"JWS_VERIFIED", {{"kid", "workload-key-2026-11"}}}};
-        check_json_rejects<kind::proven>(doc, "proven_authority_missing_artifact", "/derivation/rules_applied");
+        check_json_rejects<authority_kind::proven>(doc, "proven_authority_missing_artifact", "/derivation/rules_applied");
     }
     SUBCASE("only the artifact id is empty: points at /artifact") {
         for (std::string_view tag : {"JWS_VERIFIED", "DANE_TLSA_BOUND", "SVID_CHAIN_VERIFIED"}) {
@@ -525,13 +525,13 @@ TEST_CASE("JSON: proven_authority_missing_artifact") {
             boost::json::object artifact;
             artifact[tag] = std::move(body);
             doc.as_object()["artifact"] = std::move(artifact);
-            check_json_rejects<kind::proven>(doc, "proven_authority_missing_artifact", "/artifact");
+            check_json_rejects<authority_kind::proven>(doc, "proven_authority_missing_artifact", "/artifact");
         }
     }
 }
 
 TEST_CASE("JSON: imposed_authority_missing_interception") {
-    check_json_rejects<kind::imposed>(document(observed_sni_json), "imposed_authority_missing_interception",
+    check_json_rejects<authority_kind::imposed>(document(observed_sni_json), "imposed_authority_missing_interception",
                                       "/derivation/rules_applied");
 }
 
@@ -539,7 +539,7 @@ TEST_CASE("JSON cannot reach input_confidence_nan or empty_class_set: the earlie
     SUBCASE("1e400 is not a finite double: number_out_of_range at the confidence") {
         auto text = std::string(observed_sni_json);
         text.replace(text.find("\"confidence\": 0.95"), 18, "\"confidence\": 1e400");
-        const auto r = cellos::json::parse_authority<kind::observed>(text);
+        const auto r = cellos::json::parse_authority<authority_kind::observed>(text);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code_name() == "number_out_of_range");
         CHECK(r.error().pointer == "/derivation/inputs/0/confidence");
@@ -548,7 +548,7 @@ TEST_CASE("JSON cannot reach input_confidence_nan or empty_class_set: the earlie
         for (std::string_view literal : {"NaN", "nan", "Infinity", "-Infinity"}) {
             auto text = std::string(observed_sni_json);
             text.replace(text.find("\"confidence\": 0.95"), 18, "\"confidence\": " + std::string(literal));
-            const auto r = cellos::json::parse_authority<kind::observed>(text);
+            const auto r = cellos::json::parse_authority<authority_kind::observed>(text);
             REQUIRE_FALSE(r.has_value());
             CHECK(r.error().code_name() == "malformed_json");
         }
@@ -556,7 +556,7 @@ TEST_CASE("JSON cannot reach input_confidence_nan or empty_class_set: the earlie
     SUBCASE("an empty class set means no rules at all: no_rules_applied") {
         auto doc = document(observed_sni_json);
         derivation_of(doc)["rules_applied"] = boost::json::array{};
-        for (const auto k : {kind::observed, kind::imposed, kind::declared}) {
+        for (const auto k : {authority_kind::observed, authority_kind::imposed, authority_kind::declared}) {
             const auto r = cellos::json::parse_authority(k, cellos::json::to_text(doc));
             REQUIRE_FALSE(r.has_value());
             CHECK(r.error().code_name() == "no_rules_applied");
@@ -634,17 +634,17 @@ TEST_CASE("check order: confidence inflation, tier inflation, epistemic status, 
 TEST_CASE("check order: envelope errors come only after validate() passes") {
     auto d = imposed_derivation();  // IMPOSED_INTERCEPTION: outside the Observed envelope
     d.output.confidence = 0.99;     // and inflated
-    CHECK(verdict(cellos::validate_as(kind::observed, d)) == "confidence_inflation");
-    CHECK(verdict(cellos::validate_as(kind::declared, d)) == "confidence_inflation");
+    CHECK(verdict(cellos::validate_as(authority_kind::observed, d)) == "confidence_inflation");
+    CHECK(verdict(cellos::validate_as(authority_kind::declared, d)) == "confidence_inflation");
     d.output.confidence = 0.97;
-    CHECK(verdict(cellos::validate_as(kind::observed, d)) == "type_class_incompatible");
+    CHECK(verdict(cellos::validate_as(authority_kind::observed, d)) == "type_class_incompatible");
     // For every kind, an invalid derivation reports exactly validate()'s error.
     auto broken = jws_derivation();
     broken.output.binding_status = binding_status::unknown;
-    for (const auto k : {kind::observed, kind::proven, kind::imposed, kind::declared})
+    for (const auto k : {authority_kind::observed, authority_kind::proven, authority_kind::imposed, authority_kind::declared})
         CHECK(verdict(cellos::validate_as(k, broken, true)) == "binding_status_mismatch");
     // ... also through make_authority
-    const auto made = cellos::make_authority<kind::proven>(broken, cellos::jws_verified{""});
+    const auto made = cellos::make_authority<authority_kind::proven>(broken, cellos::jws_verified{""});
     REQUIRE_FALSE(made.has_value());
     CHECK(cellos::errc_name(cellos::code_of(made.error())) == "binding_status_mismatch");
 }
@@ -653,13 +653,13 @@ TEST_CASE("check order inside the envelope: permitted classes, then required evi
     // Proven with an opacity rule and no proof: the forbidden class is named first.
     auto d = canonical_derivation({input(authority_input_type::ech_config, 0.6)}, {rule::raw_sni_observed, rule::sni_absent});
     CHECK(verdict(cellos::validate(d)) == "valid");
-    if (const auto v = expect<violation::type_class_incompatible>(cellos::validate_as(kind::proven, d, true))) {
+    if (const auto v = expect<violation::type_class_incompatible>(cellos::validate_as(authority_kind::proven, d, true))) {
         CHECK(v->index == 1);
         CHECK(v->type_name == "ProvenAuthority");
     }
-    CHECK(verdict(cellos::validate_as(kind::imposed, d)) == "type_class_incompatible");
+    CHECK(verdict(cellos::validate_as(authority_kind::imposed, d)) == "type_class_incompatible");
     // Imposed with only permitted classes but no interception.
-    CHECK(verdict(cellos::validate_as(kind::imposed, aligned_derivation())) == "imposed_authority_missing_interception");
+    CHECK(verdict(cellos::validate_as(authority_kind::imposed, aligned_derivation())) == "imposed_authority_missing_interception");
 }
 
 // ================================================================================================
@@ -667,7 +667,7 @@ TEST_CASE("check order inside the envelope: permitted classes, then required evi
 // ================================================================================================
 
 TEST_CASE("Observed: host-observed classes only, tier cap 2") {
-    CHECK(verdict(cellos::validate_as(kind::observed, sni_derivation())) == "valid");
+    CHECK(verdict(cellos::validate_as(authority_kind::observed, sni_derivation())) == "valid");
     SUBCASE("proof, interception and declaration classes are incompatible") {
         struct forbidden_case {
             authority_derivation d;
@@ -687,35 +687,35 @@ TEST_CASE("Observed: host-observed classes only, tier cap 2") {
             const auto& index = entry.index;
             INFO("class " << rejected);
             REQUIRE_FALSE(cellos::validate(d));
-            const auto e = cellos::validate_as(kind::observed, d);
+            const auto e = cellos::validate_as(authority_kind::observed, d);
             if (const auto v = expect<violation::type_class_incompatible>(e)) {
                 CHECK(v->type_name == "ObservedAuthority");
                 CHECK(cellos::to_wire(v->rejected) == rejected);
                 CHECK(v->index == index);
             }
-            CHECK(cellos::make_authority<kind::observed>(d).has_error());
+            CHECK(cellos::make_authority<authority_kind::observed>(d).has_error());
         }
     }
     SUBCASE("STRUCTURALLY_ALIGNED: tier 3 passes validate() but the envelope caps it at 2") {
         auto d = aligned_derivation();
         REQUIRE(d.output.tier == 3);
         CHECK(verdict(cellos::validate(d)) == "valid");
-        if (const auto v = expect<violation::tier_inflation>(cellos::validate_as(kind::observed, d))) {
+        if (const auto v = expect<violation::tier_inflation>(cellos::validate_as(authority_kind::observed, d))) {
             CHECK(v->output == 3);
             CHECK(v->ceiling == 2);
             CHECK(cellos::to_wire(v->limiting_class) == "STRUCTURAL_ALIGNMENT");
             CHECK(v->envelope == "ObservedAuthority");
         }
-        CHECK(cellos::message_of(*cellos::validate_as(kind::observed, d)).find("ObservedAuthority") != std::string::npos);
+        CHECK(cellos::message_of(*cellos::validate_as(authority_kind::observed, d)).find("ObservedAuthority") != std::string::npos);
         d.output.tier = 2;
-        const auto made = cellos::make_authority<kind::observed>(d);
+        const auto made = cellos::make_authority<authority_kind::observed>(d);
         REQUIRE(made.has_value());
         CHECK(std::holds_alternative<cellos::observed_authority<2, epistemic_status::structurally_aligned>>(made.value()));
     }
     SUBCASE("opacity is permitted, and caps at 1") {
         auto d = canonical_derivation({input(authority_input_type::ech_config, 0.6), input(authority_input_type::destination_ip, 0.8)},
                                       {rule::ech_inner_sni_withheld, rule::raw_destination_ip_observed});
-        const auto made = cellos::make_authority<kind::observed>(d);
+        const auto made = cellos::make_authority<authority_kind::observed>(d);
         REQUIRE(made.has_value());
         CHECK(std::holds_alternative<cellos::observed_authority<1, epistemic_status::opaque>>(made.value()));
     }
@@ -728,7 +728,7 @@ TEST_CASE("Proven: needs a CRYPTOGRAPHIC_PROOF rule and a non-empty artifact id"
              {cellos::proven_authority_artifact{cellos::jws_verified{"kid-1"}},
               cellos::proven_authority_artifact{cellos::dane_tlsa_bound{"tlsa-1"}},
               cellos::proven_authority_artifact{cellos::svid_chain_verified{"spiffe://example.org/w"}}}) {
-            const auto made = cellos::make_authority<kind::proven>(d, a);
+            const auto made = cellos::make_authority<authority_kind::proven>(d, a);
             REQUIRE(made.has_value());
             const auto* typed = std::get_if<cellos::proven_authority<4>>(&made.value());
             REQUIRE(typed != nullptr);
@@ -742,7 +742,7 @@ TEST_CASE("Proven: needs a CRYPTOGRAPHIC_PROOF rule and a non-empty artifact id"
               cellos::proven_authority_artifact{cellos::dane_tlsa_bound{}},
               cellos::proven_authority_artifact{cellos::svid_chain_verified{}}}) {
             CHECK_FALSE(cellos::is_usable(a));
-            const auto made = cellos::make_authority<kind::proven>(d, a);
+            const auto made = cellos::make_authority<authority_kind::proven>(d, a);
             REQUIRE_FALSE(made.has_value());
             const std::optional<validation_error> e = made.error();
             if (const auto v = expect<violation::proven_authority_missing_artifact>(e)) CHECK(v->has_proof_rule);
@@ -750,7 +750,7 @@ TEST_CASE("Proven: needs a CRYPTOGRAPHIC_PROOF rule and a non-empty artifact id"
         }
     }
     SUBCASE("a good artifact does not replace the proof rule") {
-        const auto made = cellos::make_authority<kind::proven>(aligned_derivation(), cellos::jws_verified{"kid-1"});
+        const auto made = cellos::make_authority<authority_kind::proven>(aligned_derivation(), cellos::jws_verified{"kid-1"});
         REQUIRE_FALSE(made.has_value());
         const std::optional<validation_error> e = made.error();
         if (const auto v = expect<violation::proven_authority_missing_artifact>(e)) CHECK_FALSE(v->has_proof_rule);
@@ -760,27 +760,27 @@ TEST_CASE("Proven: needs a CRYPTOGRAPHIC_PROOF rule and a non-empty artifact id"
         auto imposed = canonical_derivation({input(authority_input_type::jws, 0.9)},
                                             {rule::jws_signature_verified, rule::imposed_tls_termination});
         for (const auto& bad : {opaque, imposed, guest_derivation()})
-            CHECK(verdict(cellos::validate_as(kind::proven, bad, true)) == "type_class_incompatible");
+            CHECK(verdict(cellos::validate_as(authority_kind::proven, bad, true)) == "type_class_incompatible");
     }
 }
 
 TEST_CASE("Imposed: needs an IMPOSED_INTERCEPTION rule") {
-    const auto made = cellos::make_authority<kind::imposed>(imposed_derivation());
+    const auto made = cellos::make_authority<authority_kind::imposed>(imposed_derivation());
     REQUIRE(made.has_value());
     CHECK(std::holds_alternative<cellos::imposed_authority<4>>(made.value()));
     // Observation classes may accompany the interception.
     auto with_sni = canonical_derivation({input(authority_input_type::sni_rewrite, 0.9), input(authority_input_type::sni, 0.8)},
                                          {rule::raw_sni_observed, rule::imposed_sni_rewrite});
-    CHECK(verdict(cellos::validate_as(kind::imposed, with_sni)) == "valid");
-    CHECK(verdict(cellos::validate_as(kind::imposed, sni_derivation())) == "imposed_authority_missing_interception");
-    CHECK(verdict(cellos::validate_as(kind::imposed, jws_derivation())) == "type_class_incompatible");
+    CHECK(verdict(cellos::validate_as(authority_kind::imposed, with_sni)) == "valid");
+    CHECK(verdict(cellos::validate_as(authority_kind::imposed, sni_derivation())) == "imposed_authority_missing_interception");
+    CHECK(verdict(cellos::validate_as(authority_kind::imposed, jws_derivation())) == "type_class_incompatible");
 }
 
 TEST_CASE("Declared: only GUEST_AGENT_DECLARATION, tier <= 1, status DECLARED") {
     auto d = guest_derivation();
     for (const int tier : {0, 1}) {
         d.output.tier = tier;
-        const auto made = cellos::make_authority<kind::declared>(d);
+        const auto made = cellos::make_authority<authority_kind::declared>(d);
         REQUIRE(made.has_value());
         std::visit([&](const auto& a) {
             CHECK(a.tier == tier);
@@ -788,12 +788,12 @@ TEST_CASE("Declared: only GUEST_AGENT_DECLARATION, tier <= 1, status DECLARED") 
         }, made.value());
     }
     d.output.tier = 2;
-    CHECK(verdict(cellos::validate_as(kind::declared, d)) == "tier_inflation");
+    CHECK(verdict(cellos::validate_as(authority_kind::declared, d)) == "tier_inflation");
     d.output.tier = 1;
     for (const auto status : {epistemic_status::direct_observation, epistemic_status::opaque,
                               epistemic_status::statistically_bounded}) {
         d.output.epistemic_status = status;
-        if (const auto v = expect<violation::epistemic_mismatch>(cellos::validate_as(kind::declared, d)))
+        if (const auto v = expect<violation::epistemic_mismatch>(cellos::validate_as(authority_kind::declared, d)))
             CHECK(cellos::to_wire(v->expected) == "DECLARED");
     }
     // Host-side evidence in a declaration, in any position.
@@ -802,20 +802,20 @@ TEST_CASE("Declared: only GUEST_AGENT_DECLARATION, tier <= 1, status DECLARED") 
         auto mixed = canonical_derivation({input(authority_input_type::guest_declaration, 0.5), input(authority_input_type::sni, 0.9)}, rules);
         CHECK(mixed.output.epistemic_status == epistemic_status::declared);  // the declaration dominates
         CHECK(verdict(cellos::validate(mixed)) == "valid");
-        CHECK(verdict(cellos::validate_as(kind::declared, mixed)) == "type_class_incompatible");
+        CHECK(verdict(cellos::validate_as(authority_kind::declared, mixed)) == "type_class_incompatible");
     }
 }
 
 TEST_CASE("kinds never accept each other's canonical documents") {
     struct row {
         authority_derivation d;
-        kind home;
+        authority_kind home;
     };
-    for (const auto& entry : {row{sni_derivation(), kind::observed}, row{jws_derivation(), kind::proven},
-                                  row{imposed_derivation(), kind::imposed}, row{guest_derivation(), kind::declared}}) {
+    for (const auto& entry : {row{sni_derivation(), authority_kind::observed}, row{jws_derivation(), authority_kind::proven},
+                                  row{imposed_derivation(), authority_kind::imposed}, row{guest_derivation(), authority_kind::declared}}) {
         const auto& d = entry.d;
         const auto& home = entry.home;
-        for (const auto k : {kind::observed, kind::proven, kind::imposed, kind::declared}) {
+        for (const auto k : {authority_kind::observed, authority_kind::proven, authority_kind::imposed, authority_kind::declared}) {
             INFO("derivation of " << cellos::to_wire(home) << " as " << cellos::to_wire(k));
             const bool accepted = !cellos::validate_as(k, d, true);
             CHECK(accepted == (k == home));

@@ -46,7 +46,7 @@ inline constexpr std::string_view authz_help =
     "pack come from --pool/--pack, or from SPEC's placement.poolId and policy.packId. Exit 0 allowed,\n"
     "1 denied or rejected, 2 usage / I/O.\n";
 
-inline boost::json::object violation_object(const rule_violation& v) {
+inline boost::json::object violation_object(const problem& v) {
     boost::json::object o = error_object(errc_name(v.code), v.pointer, v.message);
     o["rule"] = boost::json::string(v.rule.data(), v.rule.size());
     return o;
@@ -124,8 +124,8 @@ inline std::string_view version_verdict_name(policy_version_verdict v) {
 }
 
 /// Structural violations of a pack plus its version verdict (a refused version is one more violation).
-inline std::vector<rule_violation> pack_violations(const policy_pack_document& pack, policy_version_verdict verdict) {
-    std::vector<rule_violation> out = validate_policy_pack_document(pack);
+inline std::vector<problem> pack_violations(const policy_pack_document& pack, policy_version_verdict verdict) {
+    std::vector<problem> out = validate_policy_pack_document(pack);
     if (verdict == policy_version_verdict::below_floor)
         out.push_back({errc::policy_version_unsupported, "version", "/spec/version",
                        "pack version is below the supported floor " + std::string(min_supported_policy_pack_version) +

@@ -60,7 +60,7 @@ inline int authority_validate(args a) {
     if (p.error) return fail(errc::usage, *p.error, authority_help);
     const auto kind_name = p.option("kind");
     if (!kind_name) return fail(errc::usage, "missing --kind", authority_help);
-    const auto k = from_wire<kind>(*kind_name);
+    const auto k = from_wire<authority_kind>(*kind_name);
     if (!k) return fail(errc::usage, "unknown kind \"" + std::string(*kind_name) + "\"", authority_help);
     if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", authority_help);
     const auto text = read_input(p.positionals[0]);
@@ -79,7 +79,7 @@ inline int authority_kinds(args a) {
     }
     if (p.error || !p.positionals.empty()) return fail(errc::usage, p.error.value_or("kinds takes no arguments"), authority_help);
     boost::json::array kinds;
-    for (kind k : detail::all_enumerators<kind>()) {
+    for (authority_kind k : detail::all_enumerators<authority_kind>()) {
         const envelope& e = envelope_of(k);
         kinds.push_back({{"kind", boost::json::value_from(k)},
                          {"type_name", boost::json::string(e.type_name.data(), e.type_name.size())},

@@ -36,7 +36,7 @@ inline boost::json::object error_object(std::string_view code, std::string_view 
 }
 
 /// Input rejected: {"valid": false, "error": {...}} and exit 1.
-inline int reject(const json::boundary_error& e) {
+inline int reject(const problem& e) {
     emit(boost::json::object{{"valid", false}, {"error", error_object(e.code_name(), e.pointer, e.message)}});
     return rejected;
 }

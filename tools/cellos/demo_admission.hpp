@@ -30,7 +30,7 @@ inline constexpr static_policy_pack_document bounded{"cellos.io/v1", "PolicyPack
                                                                                  .max_run_timeout_ms = 600000}}};
 inline constexpr static_policy_pack_document airgapped{"cellos.io/v1", "PolicyPack",
                                                        {.id = "airgapped", .rules = {.forbid_outbound_egress_rules = true}}};
-static_assert(admitted(bounded, cell));
+static_assert(require_admission(bounded, cell));
 static_assert(!admits(airgapped, cell));
 static_assert(check_spec_against_policy(cell.spec, airgapped.spec).front().rule == "forbidOutboundEgressRules");
 }  // namespace demo_static
@@ -77,7 +77,7 @@ inline int admission_steps(const std::filesystem::path& data, int& step) {
     check({{"policy", "admission/authz_ci.json"}, {"subject", "tenant:*"}, {"note", "exact matching: no globs"},
            {"verdict", boost::json::value_from(denied)}},
           denied == authorization_verdict::subject_not_listed);
-    check({{"static", "static_assert(admitted(bounded, cell)); static_assert(!admits(airgapped, cell));"},
+    check({{"static", "static_assert(require_admission(bounded, cell)); static_assert(!admits(airgapped, cell));"},
            {"note", "the same admission decided by the compiler for a constexpr spec (tools/cellos/demo_admission.hpp)"},
            {"firstViolation", std::string(check_spec_against_policy(demo_static::cell.spec, demo_static::airgapped.spec).front().rule)}},
           true);

@@ -34,7 +34,7 @@ inline constexpr std::string_view demo_help =
 
 struct tour_entry {
     std::string file;
-    kind authority_kind;
+    cellos::authority_kind authority_kind;
     std::string expect;  ///< "valid" or an errc name
     std::string note;
 };
@@ -42,11 +42,11 @@ struct tour_entry {
 }  // namespace cellos::cli
 
 namespace cellos::json {
-inline parse_result<cli::tour_entry> tag_invoke(decode_tag<cli::tour_entry>, const boost::json::value& v, decoder& d) {
+inline checked<cli::tour_entry> tag_invoke(decode_tag<cli::tour_entry>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"file", "kind", "expect", "note"}));
     cli::tour_entry e;
     BOOST_OUTCOME_TRY(e.file, o.required<std::string>("file"));
-    BOOST_OUTCOME_TRY(e.authority_kind, o.required<kind>("kind"));
+    BOOST_OUTCOME_TRY(e.authority_kind, o.required<cellos::authority_kind>("kind"));
     BOOST_OUTCOME_TRY(e.expect, o.required<std::string>("expect"));
     BOOST_OUTCOME_TRY(e.note, o.required<std::string>("note"));
     return e;
@@ -57,19 +57,19 @@ namespace cellos::cli {
 
 /// The typed authorities the tour keeps for its type-level steps.
 struct tour_state {
-    std::optional<any_authority<kind::observed>> sni;
-    std::optional<any_authority<kind::observed>> aligned;
-    std::optional<any_authority<kind::declared>> guest;
+    std::optional<any_authority<authority_kind::observed>> sni;
+    std::optional<any_authority<authority_kind::observed>> aligned;
+    std::optional<any_authority<authority_kind::declared>> guest;
 };
 
 inline void keep(tour_state& st, const tour_entry& e, const json::any_kind_authority& a) {
     std::visit(
         [&](const auto& typed) {
             using A = std::decay_t<decltype(typed)>;
-            if constexpr (A::authority_kind == kind::observed) {
+            if constexpr (A::authority_kind == authority_kind::observed) {
                 if (e.file == "observed_sni.json") st.sni = typed;
                 if (e.file == "observed_aligned.json") st.aligned = typed;
-            } else if constexpr (A::authority_kind == kind::declared) {
+            } else if constexpr (A::authority_kind == authority_kind::declared) {
                 st.guest = typed;
             }
         },
@@ -93,12 +93,12 @@ inline int typed_steps(const tour_state& st) {
             // Generic code asks the type system whether a step is admissible for these types.
             if constexpr (requires { aligned.template weaken<1>(); }) {
                 const auto weaker = aligned.template weaken<1>();
-                if constexpr (requires { derive<kind::observed, 1>(sni, weaker); }) {
-                    const auto derived = derive<kind::observed, 1>(sni, weaker);
+                if constexpr (requires { derive<authority_kind::observed, 1>(sni, weaker); }) {
+                    const auto derived = derive<authority_kind::observed, 1>(sni, weaker);
                     step["weakened"] = type_spelling<std::decay_t<decltype(weaker)>>();
                     step["result"] = type_spelling<std::decay_t<decltype(derived)>>();
                     step["output"] = boost::json::value_from(derived.output());
-                    const bool valid = !validate_as(kind::observed, derived.derivation());
+                    const bool valid = !validate_as(authority_kind::observed, derived.derivation());
                     step["revalidated"] = valid;
                     step["ok"] = valid;
                     failures += valid ? 0 : 1;

@@ -58,7 +58,7 @@ int lifecycle_steps(const std::filesystem::path& data, const Declared& declared,
                                  {"service.tar.gz", 18734112, "sha256:" + std::string(64, '7'), std::string("application/gzip")}};
     auto [exported, e3] = std::move(completed).export_artifacts({receipt});
     for (const auto& e : e3) print("commandCompleted", "exported", e);
-    auto [destroyed, e4] = std::move(exported).destroy(events::lifecycle_destroy_outcome::succeeded, events::lifecycle_terminal_state::clean);
+    auto [destroyed, e4] = std::move(exported).destroy(cellos::lifecycle_destroy_outcome::succeeded, cellos::lifecycle_terminal_state::clean);
     print("exported", "destroyed", e4);
     auto [revoked, e5] = std::move(destroyed).revoke();
     print("destroyed", "revoked", e5);

@@ -35,9 +35,9 @@ namespace detail {
 
 inline boost::json::string event_string(std::string_view s) { return boost::json::string(s.data(), s.size()); }
 
-inline boost::json::object event_verdict(const json::parse_result<events::cloud_event_v1>& r) {
+inline boost::json::object event_verdict(const checked<cellos::cloud_event_v1>& r) {
     if (!r) return {{"valid", false}, {"error", error_object(r.error().code_name(), r.error().pointer, r.error().message)}};
-    const events::cloud_event_v1& e = r.value();
+    const cellos::cloud_event_v1& e = r.value();
     return {{"valid", true}, {"id", event_string(e.id)}, {"source", event_string(e.source)}, {"type", event_string(e.type)}};
 }
 
@@ -109,11 +109,11 @@ inline int event_command(args a) {
         return detail::report("batch", std::move(verdicts));
     }
     if (!document.value().is_object())
-        return reject(json::make_boundary_error(errc::wrong_type, "",
+        return reject(make_problem(errc::wrong_type, "",
                                                 "expected an object (one CloudEvent) or an array (a batch), found " +
                                                     std::string(json::detail::kind_name(document.value()))));
     json::decoder d;
-    verdicts.push_back(detail::event_verdict(json::decode<events::cloud_event_v1>(document.value(), d)));
+    verdicts.push_back(detail::event_verdict(json::decode<cellos::cloud_event_v1>(document.value(), d)));
     return detail::report("event", std::move(verdicts));
 }
 

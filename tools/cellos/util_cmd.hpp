@@ -16,7 +16,7 @@
 #include "cellos/json/parse.hpp"
 #include "cellos/json/principal.hpp"
 #include "cellos/util/cgroup_id.hpp"
-#include "cellos/util/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 #include "cellos/util/hostname.hpp"
 #include "cellos/util/principal.hpp"
 #include "cellos/util/redaction.hpp"
@@ -49,8 +49,8 @@ inline boost::json::string json_string(std::string_view s) { return boost::json:
 
 /// Text that will be echoed must be UTF-8, or the JSON on stdout would not be.
 inline std::optional<int> reject_non_utf8(std::string_view text, std::string_view what) {
-    if (util::detail::is_valid_utf8(text)) return std::nullopt;
-    return reject(json::make_boundary_error(errc::invalid_utf8, "", std::string(what) + " is not valid UTF-8"));
+    if (cellos::detail::is_valid_utf8(text)) return std::nullopt;
+    return reject(make_problem(errc::invalid_utf8, "", std::string(what) + " is not valid UTF-8"));
 }
 
 /// The single positional of a `util` subcommand, or the exit code of the usage error.
@@ -78,7 +78,7 @@ inline int util_cgroup_segment(args a) {
     const auto in = detail::single_positional(a, {}, "ID");
     if (in.exit) return *in.exit;
     // the output is ASCII whatever the input, so even non-UTF-8 ids get an answer
-    emit(boost::json::object{{"segment", util::sanitize_cgroup_leaf_segment(in.p.positionals[0])}});
+    emit(boost::json::object{{"segment", cellos::sanitize_cgroup_leaf_segment(in.p.positionals[0])}});
     return success;
 }
 
@@ -87,7 +87,7 @@ inline int util_redact_url(args a) {
     if (in.exit) return *in.exit;
     const std::string_view text = in.p.positionals[0];
     if (const auto rejected = detail::reject_non_utf8(text, "TEXT")) return *rejected;
-    const std::string redacted = util::redact_url_credentials_for_logs(text);
+    const std::string redacted = cellos::redact_url_credentials_for_logs(text);
     emit(boost::json::object{{"redacted", redacted}, {"changed", redacted != text}});
     return success;
 }
@@ -106,14 +106,14 @@ inline int util_hostname_match(args a) {
     auto entries = json::decode<std::vector<std::string>>(doc.value(), d);
     if (!entries) return reject(entries.error());
     for (std::size_t i = 0; i < entries.value().size(); ++i)
-        if (!util::is_valid_allowlist_entry(entries.value()[i]))
-            return reject(json::make_boundary_error(
+        if (!cellos::is_valid_allowlist_entry(entries.value()[i]))
+            return reject(make_problem(
                 errc::invalid_value, "/" + std::to_string(i),
                 "not an allowlist entry: expected a DNS name or \"*.\" and a name of two or more labels"));
     if (const auto rejected = detail::reject_non_utf8(host, "HOST")) return *rejected;
     boost::json::value matched = nullptr;
     for (const std::string& e : entries.value())
-        if (util::hostname_matches_entry(host, e)) {
+        if (cellos::hostname_matches_entry(host, e)) {
             matched = boost::json::string(e);
             break;
         }
@@ -126,8 +126,8 @@ inline int util_principal(args a) {
     const auto in = detail::single_positional(a, {}, "URI");
     if (in.exit) return *in.exit;
     std::string why;
-    auto p = util::parse_principal_uri(in.p.positionals[0], &why);
-    if (!p) return reject(json::make_boundary_error(errc::invalid_value, "", "not a principal URI: " + why));
+    auto p = cellos::parse_principal_uri(in.p.positionals[0], &why);
+    if (!p) return reject(make_problem(errc::invalid_value, "", "not a principal URI: " + why));
     emit(boost::json::object{{"valid", true}, {"principal", boost::json::value_from(p.value())}, {"uri", p.value().to_source_uri()}});
     return success;
 }
@@ -136,9 +136,9 @@ inline int util_tenant_id(args a) {
     const auto in = detail::single_positional(a, {}, "ID");
     if (in.exit) return *in.exit;
     const std::string_view id = in.p.positionals[0];
-    if (!util::validate_tenant_id_for_subject_token(id))
-        return reject(json::make_boundary_error(errc::invalid_spec, "",
-                                                "tenant id " + std::string(util::subject_token_problem(id))));
+    if (!cellos::validate_tenant_id_for_subject_token(id))
+        return reject(make_problem(errc::invalid_spec, "",
+                                                "tenant id " + std::string(cellos::subject_token_problem(id))));
     emit(boost::json::object{{"valid", true}});
     return success;
 }

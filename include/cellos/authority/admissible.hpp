@@ -25,7 +25,7 @@ namespace detail {
 
 namespace hana = boost::hana;
 
-template <kind K>
+template <authority_kind K>
 constexpr auto admissible_types() {
     constexpr auto statuses = hana::to_tuple(hana::range_c<int, 0, enum_count<epistemic_status>>);
     constexpr auto tiers = hana::to_tuple(hana::range_c<int, min_tier, max_tier + 1>);
@@ -43,16 +43,16 @@ constexpr auto admissible_types() {
 }  // namespace detail
 
 /// hana::tuple of hana::type<authority<K, Tier, Status>> for every admissible (Tier, Status) of K.
-template <kind K>
+template <authority_kind K>
 inline constexpr auto admissible_authorities = detail::admissible_types<K>();
 
 /// Every admissible typed authority of every kind.
 inline constexpr auto all_admissible_authorities = boost::hana::concat(
-    boost::hana::concat(admissible_authorities<kind::observed>, admissible_authorities<kind::proven>),
-    boost::hana::concat(admissible_authorities<kind::imposed>, admissible_authorities<kind::declared>));
+    boost::hana::concat(admissible_authorities<authority_kind::observed>, admissible_authorities<authority_kind::proven>),
+    boost::hana::concat(admissible_authorities<authority_kind::imposed>, admissible_authorities<authority_kind::declared>));
 
 /// std::variant of exactly the admissible instantiations of K.
-template <kind K>
+template <authority_kind K>
 using any_authority = typename decltype(boost::hana::unpack(admissible_authorities<K>,
                                                             boost::hana::template_<std::variant>))::type;
 

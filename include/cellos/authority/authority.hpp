@@ -19,10 +19,10 @@ struct proven_payload {
     proven_authority_artifact artifact;
     friend bool operator==(const proven_payload&, const proven_payload&) = default;
 };
-template <kind K>
-using authority_payload = std::conditional_t<K == kind::proven, proven_payload, authority_derivation>;
+template <authority_kind K>
+using authority_payload = std::conditional_t<K == authority_kind::proven, proven_payload, authority_derivation>;
 
-template <kind K, int Tier, epistemic_status E>
+template <authority_kind K, int Tier, epistemic_status E>
     requires AdmissibleAuthority<K, Tier, E>
 class authority;
 
@@ -36,7 +36,7 @@ struct authority_access {
 };
 template <class T>
 struct is_authority : std::false_type {};
-template <kind K, int Tier, epistemic_status E>
+template <authority_kind K, int Tier, epistemic_status E>
 struct is_authority<authority<K, Tier, E>> : std::true_type {};
 }  // namespace detail
 
@@ -52,12 +52,12 @@ concept ConversionRequested =
      detail::unsatisfied<"cellos: authority kinds never convert into each other (ADR-0005: no From/Into between variants) [no_kind_conversion]">()) &&
     detail::unsatisfied<"cellos: a typed authority changes only through weaken<Tier>() (explicit, downward) [explicit_weakening]">();
 
-template <kind K, int Tier, epistemic_status E>
+template <authority_kind K, int Tier, epistemic_status E>
     requires AdmissibleAuthority<K, Tier, E>
 class authority {
 public:
     using payload_type = authority_payload<K>;
-    static constexpr cellos::kind authority_kind = K;
+    static constexpr cellos::authority_kind authority_kind = K;
     static constexpr int tier = Tier;
     static constexpr epistemic_status status = E;
 
@@ -68,20 +68,20 @@ public:
     ~authority() = default;
 
     /// Never viable: names the rule that forbids converting another typed authority into this one.
-    template <cellos::kind K2, int T2, epistemic_status E2>
+    template <cellos::authority_kind K2, int T2, epistemic_status E2>
         requires(!std::is_same_v<authority<K2, T2, E2>, authority>) &&
                 ConversionRequested<authority<K2, T2, E2>, authority>
     authority(const authority<K2, T2, E2>&);  // NOLINT(google-explicit-constructor)
 
     /// The validated derivation (read-only: no setters exist).
     [[nodiscard]] constexpr const authority_derivation& derivation() const noexcept {
-        if constexpr (K == kind::proven) return payload_.derivation;
+        if constexpr (K == authority_kind::proven) return payload_.derivation;
         else return payload_;
     }
     [[nodiscard]] constexpr authority_output output() const noexcept { return derivation().output; }
 
     [[nodiscard]] constexpr const proven_authority_artifact& artifact() const noexcept
-        requires(K == kind::proven)
+        requires(K == authority_kind::proven)
     {
         return payload_.artifact;
     }
@@ -108,7 +108,7 @@ private:
 
     template <int To>
     static constexpr authority<K, To, E> lowered(payload_type p) {
-        if constexpr (K == kind::proven) p.derivation.output.tier = To;
+        if constexpr (K == authority_kind::proven) p.derivation.output.tier = To;
         else p.output.tier = To;
         return detail::authority_access::make<authority<K, To, E>>(std::move(p));
     }
@@ -117,16 +117,16 @@ private:
 };
 
 template <int Tier, epistemic_status E>
-using observed_authority = authority<kind::observed, Tier, E>;
+using observed_authority = authority<authority_kind::observed, Tier, E>;
 template <int Tier>
-using proven_authority = authority<kind::proven, Tier, epistemic_status::cryptographically_proven>;
+using proven_authority = authority<authority_kind::proven, Tier, epistemic_status::cryptographically_proven>;
 template <int Tier>
-using imposed_authority = authority<kind::imposed, Tier, epistemic_status::imposed_observation>;
+using imposed_authority = authority<authority_kind::imposed, Tier, epistemic_status::imposed_observation>;
 template <int Tier>
-using declared_authority = authority<kind::declared, Tier, epistemic_status::declared>;
+using declared_authority = authority<authority_kind::declared, Tier, epistemic_status::declared>;
 
 /// A typed authority of one particular kind.
-template <class A, kind K>
+template <class A, authority_kind K>
 concept AuthorityOfKind = TypedAuthority<A> && std::remove_cvref_t<A>::authority_kind == K;
 
 }  // namespace cellos

@@ -23,7 +23,7 @@ inline constexpr class_set upper_union = (bounds_of(In::authority_kind, In::stat
 template <class... In>
 inline constexpr int strongest_tier = std::max({In::tier...});
 template <class... In>
-inline constexpr bool all_declared = ((In::authority_kind == kind::declared) && ...);
+inline constexpr bool all_declared = ((In::authority_kind == authority_kind::declared) && ...);
 
 }  // namespace detail
 
@@ -36,12 +36,12 @@ concept DerivationHasInputs =
     (sizeof...(In) > 0 && (TypedAuthority<In> && ...)) ||
     detail::unsatisfied<"cellos: derive<>() needs at least one typed authority input [derive_inputs]">();
 
-template <kind Target, class... In>
+template <authority_kind Target, class... In>
 concept DeclaredStaysDeclared =
-    !detail::all_declared<In...> || Target == kind::declared ||
+    !detail::all_declared<In...> || Target == authority_kind::declared ||
     detail::unsatisfied<"cellos: anything derived only from Declared inputs is Declared, tier <= 1 (ADR-0006) [declared_stays_declared]">();
 
-template <kind Target, class... In>
+template <authority_kind Target, class... In>
 concept InputsFitEnvelope =
     (detail::upper_union<In...>.subset_of(envelope_of(Target).permitted) &&
      envelope_of(Target).required.subset_of(detail::lower_union<In...>)) ||
@@ -53,7 +53,7 @@ concept DerivedTierNotInflated =
     detail::unsatisfied<"cellos: derived tier exceeds the strongest input's tier (non-inflation, §9) [derive_non_inflation]">();
 
 /// Every derivation rule at once.
-template <kind Target, int Tier, class... In>
+template <authority_kind Target, int Tier, class... In>
 concept DerivationAdmissible = DerivationHasInputs<In...> && DeclaredStaysDeclared<Target, In...> &&
                                InputsFitEnvelope<Target, In...> && DerivedTierNotInflated<Tier, In...> &&
                                AdmissibleAuthority<Target, Tier, derived_status<In...>>;
@@ -72,7 +72,7 @@ constexpr void append_evidence(authority_derivation& out, double& confidence, co
 
 template <class A>
 constexpr void take_artifact(const proven_authority_artifact*& found, const A& a) {
-    if constexpr (A::authority_kind == kind::proven)
+    if constexpr (A::authority_kind == authority_kind::proven)
         if (found == nullptr) found = &a.artifact();
 }
 
@@ -82,7 +82,7 @@ constexpr void take_artifact(const proven_authority_artifact*& found, const A& a
 /// applied rules are carried over (rules de-duplicated, first occurrence kept); the confidence is
 /// the weakest input's (our choice: combining evidence never raises certainty); the binding status
 /// is recomputed canonically; a Proven result keeps the first Proven input's artifact.
-template <kind Target, int Tier, class... In>
+template <authority_kind Target, int Tier, class... In>
     requires DerivationAdmissible<Target, Tier, std::remove_cvref_t<In>...>
 [[nodiscard]] auto derive(const In&... in) {  // deduced: the type is formed only once constraints hold
     using result_type = authority<Target, Tier, derived_status<std::remove_cvref_t<In>...>>;
@@ -93,7 +93,7 @@ template <kind Target, int Tier, class... In>
     d.output.confidence = confidence;
     d.output.epistemic_status = result_type::status;
     d.output.binding_status = canonical_binding(d.classes(), d.inputs.size());
-    if constexpr (Target == kind::proven) {
+    if constexpr (Target == authority_kind::proven) {
         const proven_authority_artifact* artifact = nullptr;
         (detail::take_artifact(artifact, in), ...);
         return detail::authority_access::make<result_type>(proven_payload{std::move(d), *artifact});

@@ -15,12 +15,12 @@ namespace cellos {
 /// Guest-originated evidence is Declared evidence (ADR-0006 §3).
 template <class A>
 concept GuestEventAuthority =
-    AuthorityOfKind<A, kind::declared> ||
+    AuthorityOfKind<A, authority_kind::declared> ||
     detail::unsatisfied<"cellos: guest-originated events accept only Declared authority (ADR-0006 §3, GuestEventBuilder gate) [guest_declared_only]">();
 
 /// A guest-originated event: which cell, what the guest reports, and the Declared evidence.
 template <class A>
-    requires AuthorityOfKind<A, kind::declared>
+    requires AuthorityOfKind<A, authority_kind::declared>
 struct guest_event {
     std::string cell_id;
     std::string event_type;  ///< the guest's own event name, e.g. "process_spawned"
@@ -49,7 +49,7 @@ private:
 
 template <class A>
 class guest_event_builder {
-    static_assert(AuthorityOfKind<A, kind::declared>, "cellos: guest_event_builder<A> holds Declared authority only [guest_declared_only]");
+    static_assert(AuthorityOfKind<A, authority_kind::declared>, "cellos: guest_event_builder<A> holds Declared authority only [guest_declared_only]");
 
 public:
     [[nodiscard]] guest_event<A> build() && {

@@ -14,10 +14,10 @@
 
 namespace cellos {
 
-enum class kind : int { observed, proven, imposed, declared };
+enum class authority_kind : int { observed, proven, imposed, declared };
 
 template <>
-struct detail::enum_names<kind> {
+struct detail::enum_names<authority_kind> {
     static constexpr std::array<std::string_view, 4> wire{"observed", "proven", "imposed", "declared"};
 };
 
@@ -46,19 +46,19 @@ inline constexpr std::array<envelope, 4> envelopes{{
     {"DeclaredAuthority", {rule_class::guest_agent_declaration}, {rule_class::guest_agent_declaration}, 1},
 }};
 
-[[nodiscard]] constexpr const envelope& envelope_of(kind k) noexcept {
+[[nodiscard]] constexpr const envelope& envelope_of(authority_kind k) noexcept {
     return envelopes[static_cast<std::size_t>(k)];
 }
 
 /// A class set a typed authority of kind k may carry: non-empty, within the permitted classes,
 /// and containing every required class.
-[[nodiscard]] constexpr bool fits_envelope(kind k, class_set s) noexcept {
+[[nodiscard]] constexpr bool fits_envelope(authority_kind k, class_set s) noexcept {
     const envelope& e = envelope_of(k);
     return !s.empty() && s.subset_of(e.permitted) && e.required.subset_of(s);
 }
 
 /// Highest tier a set may claim inside kind k: its class ceiling, cut by the envelope cap.
-[[nodiscard]] constexpr int envelope_ceiling(kind k, class_set s) noexcept {
+[[nodiscard]] constexpr int envelope_ceiling(authority_kind k, class_set s) noexcept {
     const auto c = ceiling_of(s);
     const int cap = envelope_of(k).tier_cap;
     return c && c->tier < cap ? c->tier : cap;
@@ -72,7 +72,7 @@ struct class_bounds {
     int max_tier;     ///< highest admissible tier; -1 when no set has that status in this kind
 };
 
-[[nodiscard]] constexpr class_bounds bounds_of(kind k, epistemic_status e) noexcept {
+[[nodiscard]] constexpr class_bounds bounds_of(authority_kind k, epistemic_status e) noexcept {
     class_bounds b{class_set::from_bits(0x3F), class_set{}, -1};
     for (std::size_t bits = 1; bits < class_set_count; ++bits) {
         const class_set s = class_set::from_bits(static_cast<std::uint8_t>(bits));
@@ -88,7 +88,7 @@ struct class_bounds {
 
 /// The admissibility predicate behind `authority<K, Tier, Status>`: the one table both the type
 /// system (concepts in authority.hpp) and the JSON boundary (make.hpp) consult.
-[[nodiscard]] constexpr bool is_admissible(kind k, int tier, epistemic_status e) noexcept {
+[[nodiscard]] constexpr bool is_admissible(authority_kind k, int tier, epistemic_status e) noexcept {
     return tier >= min_tier && tier <= bounds_of(k, e).max_tier;
 }
 

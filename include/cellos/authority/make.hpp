@@ -17,14 +17,14 @@ namespace cellos {
 /// A value or the first validation_error. Misuse (.value() on an error) terminates: it is never
 /// reached by checking has_value() first, and no exception leaves the library.
 template <class T>
-using checked = boost::outcome_v2::result<T, validation_error, boost::outcome_v2::policy::terminate>;
+using authority_result = boost::outcome_v2::result<T, validation_error, boost::outcome_v2::policy::terminate>;
 
 namespace detail {
 
-template <kind K>
-checked<any_authority<K>> dispatch(authority_payload<K> payload) {
+template <authority_kind K>
+authority_result<any_authority<K>> dispatch(authority_payload<K> payload) {
     const authority_derivation& d = [&]() -> const authority_derivation& {
-        if constexpr (K == kind::proven) return payload.derivation;
+        if constexpr (K == authority_kind::proven) return payload.derivation;
         else return payload;
     }();
     const authority_output out = d.output;
@@ -46,17 +46,17 @@ checked<any_authority<K>> dispatch(authority_payload<K> payload) {
 }  // namespace detail
 
 /// Observed / Imposed / Declared from a derivation.
-template <kind K>
-    requires(K != kind::proven)
-[[nodiscard]] checked<any_authority<K>> make_authority(authority_derivation d) {
+template <authority_kind K>
+    requires(K != authority_kind::proven)
+[[nodiscard]] authority_result<any_authority<K>> make_authority(authority_derivation d) {
     if (auto e = validate_as(K, d)) return *e;
     return detail::dispatch<K>(std::move(d));
 }
 
 /// Proven from a derivation plus the artifact of the proof that was verified upstream.
-template <kind K>
-    requires(K == kind::proven)
-[[nodiscard]] checked<any_authority<K>> make_authority(authority_derivation d, proven_authority_artifact a) {
+template <authority_kind K>
+    requires(K == authority_kind::proven)
+[[nodiscard]] authority_result<any_authority<K>> make_authority(authority_derivation d, proven_authority_artifact a) {
     if (auto e = validate_as(K, d, is_usable(a))) return *e;
     return detail::dispatch<K>(proven_payload{std::move(d), std::move(a)});
 }

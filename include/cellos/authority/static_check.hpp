@@ -49,7 +49,7 @@ constexpr void report(const validation_error& e) noexcept {
 /// true, or a compile error naming the first violated rule. For Proven, the artifact is assumed
 /// usable (static derivations carry none).
 template <class String>
-consteval bool valid_as(kind k, const basic_authority_derivation<String>& d) {
+consteval bool require_valid_as(authority_kind k, const basic_authority_derivation<String>& d) {
     if (const auto e = validate_as(k, d, true)) detail::report(*e);
     return true;
 }

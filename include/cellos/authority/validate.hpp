@@ -60,10 +60,10 @@ template <class String>
 }
 
 /// validate(), then the envelope of kind k (upstream try_new). `artifact_usable` is consulted
-/// only for kind::proven (see is_usable(proven_authority_artifact)).
+/// only for authority_kind::proven (see is_usable(proven_authority_artifact)).
 template <class String>
 [[nodiscard]] constexpr std::optional<validation_error> validate_as(
-    kind k, const basic_authority_derivation<String>& d, bool artifact_usable = false) noexcept {
+    authority_kind k, const basic_authority_derivation<String>& d, bool artifact_usable = false) noexcept {
     using namespace violation;
     if (auto e = validate(d)) return e;
     const envelope& env = envelope_of(k);
@@ -74,9 +74,9 @@ template <class String>
     }
     const class_set classes = d.classes();
     // 10. required evidence of Proven / Imposed
-    if (k == kind::proven && (!classes.contains(rule_class::cryptographic_proof) || !artifact_usable))
+    if (k == authority_kind::proven && (!classes.contains(rule_class::cryptographic_proof) || !artifact_usable))
         return proven_authority_missing_artifact{classes.contains(rule_class::cryptographic_proof)};
-    if (k == kind::imposed && !classes.contains(rule_class::imposed_interception))
+    if (k == authority_kind::imposed && !classes.contains(rule_class::imposed_interception))
         return imposed_authority_missing_interception{};
     // 11. the envelope's own tier cap (Observed: 2 although alignment alone allows 3)
     if (d.output.tier > env.tier_cap)

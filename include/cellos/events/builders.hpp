@@ -22,7 +22,7 @@
 #include "cellos/policy/check.hpp"
 #include "cellos/spec/document.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 namespace vocabulary_detail {
 [[nodiscard]] inline std::optional<std::string> owned(std::optional<std::string_view> s) {
@@ -94,7 +94,7 @@ namespace vocabulary_detail {
 [[nodiscard]] inline identity_revoked_v1 identity_revoked_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                                   std::optional<std::string_view> run_id,
                                                                   std::optional<workload_identity> identity,
-                                                                  std::optional<events::provenance> provenance) {
+                                                                  std::optional<cellos::provenance> provenance) {
     return {cell_header(spec, cell_id, run_id), std::move(identity), std::move(provenance)};
 }
 
@@ -104,7 +104,7 @@ namespace vocabulary_detail {
                                                                   std::optional<std::string_view> run_id,
                                                                   const export_receipt& receipt,
                                                                   std::optional<std::string_view> target_name,
-                                                                  std::optional<events::provenance> provenance) {
+                                                                  std::optional<cellos::provenance> provenance) {
     return {cell_header(spec, cell_id, run_id), receipt.target_kind, vocabulary_detail::owned(target_name), receipt.destination,
             receipt.artifact, std::move(provenance)};
 }
@@ -114,7 +114,7 @@ namespace vocabulary_detail {
                                                             export_receipt_target_kind target_kind,
                                                             std::optional<std::string_view> target_name,
                                                             std::optional<std::string_view> destination, std::string_view reason,
-                                                            std::optional<events::provenance> provenance) {
+                                                            std::optional<cellos::provenance> provenance) {
     return {cell_header(spec, cell_id, run_id),   std::string(artifact_name), target_kind,
             vocabulary_detail::owned(target_name), vocabulary_detail::owned(destination), std::string(reason),
             std::move(provenance)};
@@ -297,4 +297,4 @@ namespace vocabulary_detail {
     return {std::string(pool_id), std::string(vm_id), vocabulary_detail::owned(cell_id), warm, wait_ms};
 }
 
-}  // namespace cellos::events
+}  // namespace cellos

@@ -19,12 +19,13 @@
 #include <variant>
 #include <vector>
 
-#include "cellos/error.hpp"
-#include "cellos/spec/violation.hpp"
-#include "cellos/util/detail/utf8.hpp"
+#include "cellos/detail/ascii.hpp"
+#include "cellos/detail/json_pointer.hpp"
+#include "cellos/detail/utf8.hpp"
+#include "cellos/problem.hpp"
 #include "cellos/util/hostname.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 // --- constants ------------------------------------------------------------------------------------
 
@@ -51,23 +52,16 @@ inline constexpr std::array<std::string_view, 4> required_attributes{"specversio
 
 namespace detail {
 
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_hexdig(char c) noexcept {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-[[nodiscard]] constexpr bool is_lower_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-[[nodiscard]] constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i])) return false;
-    return true;
-}
+using detail::ascii_iequals;
+using detail::ascii_lower;
+using detail::is_ascii_alpha;
+using detail::is_ascii_digit;
+using detail::is_ascii_hex;
+using detail::is_lower_hex;
 
 // RFC 3986 §2.2, §2.3
 [[nodiscard]] constexpr bool is_unreserved(char c) noexcept {
-    return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 [[nodiscard]] constexpr bool is_sub_delim(char c) noexcept {
     return c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+' || c == ',' ||
@@ -80,7 +74,7 @@ template <class Allowed>
 [[nodiscard]] constexpr bool is_pct_run(std::string_view s, Allowed allowed) noexcept {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '%') {
-            if (i + 2 >= s.size() || !is_hexdig(s[i + 1]) || !is_hexdig(s[i + 2])) return false;
+            if (i + 2 >= s.size() || !is_ascii_hex(s[i + 1]) || !is_ascii_hex(s[i + 2])) return false;
             i += 2;
         } else if (!allowed(s[i])) {
             return false;
@@ -98,7 +92,7 @@ template <class Allowed>
 [[nodiscard]] constexpr bool is_attribute_name(std::string_view name) noexcept {
     if (name.empty() || name.size() > max_attribute_name_length) return false;
     for (char c : name)
-        if (!((c >= 'a' && c <= 'z') || detail::is_digit(c))) return false;
+        if (!((c >= 'a' && c <= 'z') || detail::is_ascii_digit(c))) return false;
     return true;
 }
 
@@ -118,7 +112,7 @@ template <class Allowed>
 /// U+xFFFF). Surrogates cannot occur in well-formed UTF-8 (and the JSON parser refuses lone "\uD800").
 [[nodiscard]] constexpr bool is_attribute_string(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
-        const util::detail::utf8_scalar c = util::detail::decode_utf8_at(s, i);
+        const cellos::detail::utf8_scalar c = cellos::detail::decode_utf8_at(s, i);
         if (c.length == 0) return false;
         const char32_t cp = c.code_point;
         if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return false;
@@ -165,7 +159,7 @@ namespace detail {
     if (i + n > s.size()) return -1;
     int v = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        if (!is_digit(s[i + k])) return -1;
+        if (!is_ascii_digit(s[i + k])) return -1;
         v = v * 10 + (s[i + k] - '0');
     }
     return v;
@@ -197,7 +191,7 @@ namespace detail {
         ++i;
         const std::size_t first = i;
         std::uint32_t scale = 100'000'000;
-        while (i < s.size() && detail::is_digit(s[i])) {
+        while (i < s.size() && detail::is_ascii_digit(s[i])) {
             t.nanosecond += static_cast<std::uint32_t>(s[i] - '0') * scale;
             scale /= 10;
             ++i;
@@ -317,7 +311,7 @@ namespace detail {
     const auto m = parse_media_type(s);
     if (!m) return false;
     const std::string_view sub = m->subtype;
-    return detail::iequals(sub, "json") || (sub.size() > 5 && detail::iequals(sub.substr(sub.size() - 5), "+json"));
+    return detail::ascii_iequals(sub, "json") || (sub.size() > 5 && detail::ascii_iequals(sub.substr(sub.size() - 5), "+json"));
 }
 
 // --- RFC 3986 URIs --------------------------------------------------------------------------------
@@ -360,9 +354,9 @@ namespace detail {
 }
 
 [[nodiscard]] constexpr bool is_scheme(std::string_view s) noexcept {
-    if (s.empty() || !is_alpha(s[0])) return false;
+    if (s.empty() || !is_ascii_alpha(s[0])) return false;
     for (char c : s)
-        if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return false;
+        if (!(is_ascii_alpha(c) || is_ascii_digit(c) || c == '+' || c == '-' || c == '.')) return false;
     return true;
 }
 
@@ -370,7 +364,7 @@ namespace detail {
 [[nodiscard]] constexpr bool is_ipvfuture(std::string_view s) noexcept {
     if (s.size() < 4 || (s[0] != 'v' && s[0] != 'V')) return false;
     std::size_t i = 1;
-    while (i < s.size() && is_hexdig(s[i])) ++i;
+    while (i < s.size() && is_ascii_hex(s[i])) ++i;
     if (i == 1 || i >= s.size() || s[i] != '.' || i + 1 == s.size()) return false;
     for (++i; i < s.size(); ++i)
         if (!(is_unreserved(s[i]) || is_sub_delim(s[i]) || s[i] == ':')) return false;
@@ -378,7 +372,7 @@ namespace detail {
 }
 
 /// authority = [ userinfo "@" ] host [ ":" port ]
-[[nodiscard]] constexpr bool is_authority(std::string_view a) noexcept {
+[[nodiscard]] constexpr bool is_uri_authority(std::string_view a) noexcept {
     const std::size_t at = a.find('@');
     if (at != std::string_view::npos) {
         if (!is_pct_run(a.substr(0, at), [](char c) { return is_unreserved(c) || is_sub_delim(c) || c == ':'; }))
@@ -390,7 +384,7 @@ namespace detail {
         const std::size_t close = a.find(']');
         if (close == std::string_view::npos) return false;
         const std::string_view literal = a.substr(1, close - 1);
-        if (!util::is_ipv6_literal(literal) && !is_ipvfuture(literal)) return false;
+        if (!cellos::is_ipv6_literal(literal) && !is_ipvfuture(literal)) return false;
         a.remove_prefix(close + 1);
         if (!a.empty()) {
             if (a[0] != ':') return false;
@@ -405,7 +399,7 @@ namespace detail {
         if (!is_pct_run(a, [](char c) { return is_unreserved(c) || is_sub_delim(c); })) return false;  // reg-name / IPv4
     }
     for (char c : port)
-        if (!is_digit(c)) return false;
+        if (!is_ascii_digit(c)) return false;
     return true;
 }
 
@@ -425,7 +419,7 @@ namespace detail {
     const uri_parts p = detail::split_uri_reference(s);
     if (p.scheme && !detail::is_scheme(*p.scheme)) return false;
     if (p.authority) {
-        if (!detail::is_authority(*p.authority)) return false;
+        if (!detail::is_uri_authority(*p.authority)) return false;
     } else if (!p.scheme) {
         // path-noscheme: the first segment of a relative path must not contain ":"
         const std::string_view first_segment = p.path.substr(0, p.path.find('/'));
@@ -449,7 +443,7 @@ namespace detail {
 [[nodiscard]] constexpr int base64_value(char c) noexcept {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (is_digit(c)) return c - '0' + 52;
+    if (is_ascii_digit(c)) return c - '0' + 52;
     if (c == '+') return 62;
     if (c == '/') return 63;
     return -1;
@@ -833,4 +827,4 @@ namespace detail {
 /// Verdict twin of validate_cloud_event.
 [[nodiscard]] inline bool is_valid(const cloud_event_v1& e) { return !validate_cloud_event(e).has_value(); }
 
-}  // namespace cellos::events
+}  // namespace cellos

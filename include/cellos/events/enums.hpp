@@ -16,7 +16,7 @@
 
 #include "cellos/detail/enum_table.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 /// lifecycle.destroyed `outcome`: did the run finish without a phase error? (CONFIRMED)
 enum class lifecycle_destroy_outcome : std::uint8_t { succeeded, failed };
@@ -110,41 +110,41 @@ private:
     std::string text_;  ///< Other's text; empty for named kinds
 };
 
-}  // namespace cellos::events
+}  // namespace cellos
 
 namespace cellos {
 
 template <>
-struct detail::enum_names<events::lifecycle_destroy_outcome> {
+struct detail::enum_names<cellos::lifecycle_destroy_outcome> {
     static constexpr std::array<std::string_view, 2> wire{"succeeded", "failed"};
 };
 template <>
-struct detail::enum_names<events::lifecycle_terminal_state> {
+struct detail::enum_names<cellos::lifecycle_terminal_state> {
     static constexpr std::array<std::string_view, 2> wire{"clean", "forced"};
 };
 template <>
-struct detail::enum_names<events::identity_failure_operation> {
+struct detail::enum_names<cellos::identity_failure_operation> {
     static constexpr std::array<std::string_view, 2> wire{"materialize", "revoke"};
 };
 template <>
-struct detail::enum_names<events::residue_class> {
+struct detail::enum_names<cellos::residue_class> {
     static constexpr std::array<std::string_view, 4> wire{"none", "documented_exception", "undocumented", "unverified"};
 };
 template <>
-struct detail::enum_names<events::dns_refusal_reason> {
+struct detail::enum_names<cellos::dns_refusal_reason> {
     static constexpr std::array<std::string_view, 4> wire{"hostname_not_allowlisted", "query_type_not_allowed",
                                                           "rebind_rejected", "dnssec_failed"};
 };
 template <>
-struct detail::enum_names<events::network_flow_verdict> {
+struct detail::enum_names<cellos::network_flow_verdict> {
     static constexpr std::array<std::string_view, 2> wire{"allow", "deny"};
 };
 
 }  // namespace cellos
 
-namespace cellos::events {
+namespace cellos {
 static_assert(static_cast<std::size_t>(lifecycle_reason_kind::other) == lifecycle_reason_wire.size(),
               "cellos: every named lifecycle_reason_kind has a wire string, in declaration order");
 static_assert(known_lifecycle_reason("kernel_cannot_mount_root") == lifecycle_reason_kind::kernel_cannot_mount_root);
 static_assert(!known_lifecycle_reason("Oom"));
-}  // namespace cellos::events
+}  // namespace cellos

@@ -28,7 +28,7 @@
 #include "cellos/spec/egress.hpp"
 #include "cellos/spec/export.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 // --- shared blocks --------------------------------------------------------------------------------
 
@@ -223,7 +223,7 @@ struct identity_failed_v1 : cell_event_header {
 struct identity_revoked_v1 : cell_event_header {
     static constexpr event_type type = event_type::identity_revoked_v1;
     std::optional<cellos::workload_identity> identity;
-    std::optional<events::provenance> provenance;
+    std::optional<cellos::provenance> provenance;
 
     static constexpr auto wire_fields() {
         using T = identity_revoked_v1;
@@ -241,7 +241,7 @@ struct export_completed_v2 : cell_event_header {
     std::optional<std::string> target_name;
     std::string destination;
     cellos::export_artifact_metadata artifact;
-    std::optional<events::provenance> provenance;
+    std::optional<cellos::provenance> provenance;
 
     static constexpr auto wire_fields() {
         using T = export_completed_v2;
@@ -262,7 +262,7 @@ struct export_failed_v2 : cell_event_header {
     std::optional<std::string> target_name;
     std::optional<std::string> destination;
     std::string reason;
-    std::optional<events::provenance> provenance;
+    std::optional<cellos::provenance> provenance;
 
     static constexpr auto wire_fields() {
         using T = export_failed_v2;
@@ -310,7 +310,7 @@ struct observability_network_policy_v1 : cell_event_header {
 struct evidence_bundle_emitted_v1 : cell_event_header {
     static constexpr event_type type = event_type::evidence_bundle_emitted_v1;
     std::string spec_hash;
-    events::residue_class residue_class{};
+    cellos::residue_class residue_class{};
     evidence_bundle_refs refs;
 
     static constexpr auto wire_fields() {
@@ -698,4 +698,4 @@ static_assert(std::tuple_size_v<payload_types> == cellos::detail::enum_count<eve
               "cellos: exactly one payload per event_type, in enumerator order");
 static_assert(std::is_same_v<payload_t<event_type::export_failed_v2>, export_failed_v2>);
 
-}  // namespace cellos::events
+}  // namespace cellos

@@ -13,7 +13,7 @@
 
 #include "cellos/detail/fields.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 // --- event ids ------------------------------------------------------------------------------------
 
@@ -118,4 +118,4 @@ inline constexpr std::string_view trust_plane_builtin_l7_kid = "cellos-builtin-l
 /// RFC 2606 `.invalid` TLD, so it can never resolve or collide with a real destination.
 inline constexpr std::string_view trust_plane_aggregate_egress_fqdn = "trust-plane.cellos.invalid";
 
-}  // namespace cellos::events
+}  // namespace cellos

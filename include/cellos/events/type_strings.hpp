@@ -15,7 +15,7 @@
 
 #include "cellos/detail/enum_table.hpp"
 
-namespace cellos::events {
+namespace cellos {
 
 /// One enumerator per event, named like its payload struct (`<family>_<action>_v<N>`).
 enum class event_type : std::uint8_t {
@@ -68,12 +68,12 @@ inline constexpr std::string_view signed_envelope_event_type = "dev.cellos.event
 /// The prefix every cell event type starts with.
 inline constexpr std::string_view cell_event_type_prefix = "dev.cellos.events.cell.";
 
-}  // namespace cellos::events
+}  // namespace cellos
 
 namespace cellos {
 
 template <>
-struct detail::enum_names<events::event_type> {
+struct detail::enum_names<cellos::event_type> {
     static constexpr std::array<std::string_view, 33> wire{
         "dev.cellos.events.cell.lifecycle.v1.started",
         "dev.cellos.events.cell.lifecycle.v1.destroyed",
@@ -113,7 +113,7 @@ struct detail::enum_names<events::event_type> {
 
 }  // namespace cellos
 
-namespace cellos::events {
+namespace cellos {
 
 /// The CloudEvent `type` string of `t`.
 [[nodiscard]] constexpr std::string_view type_string(event_type t) noexcept { return cellos::to_wire(t); }
@@ -185,4 +185,4 @@ static_assert(vocabulary_detail::table_is_well_formed(),
 static_assert(type_parts(event_type::export_failed_v2) == cell_event_type_parts{"export", 2, "failed"});
 static_assert(!parse_cell_event_type(signed_envelope_event_type));
 
-}  // namespace cellos::events
+}  // namespace cellos

@@ -20,7 +20,7 @@ namespace cellos::json {
 
 // --- decoders -------------------------------------------------------------------------------
 
-[[nodiscard]] inline parse_result<authority_input> tag_invoke(decode_tag<authority_input>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<authority_input> tag_invoke(decode_tag<authority_input>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"input_type", "value", "confidence", "source_event_id"}));
     authority_input in;
     BOOST_OUTCOME_TRY(in.input_type, o.required<authority_input_type>("input_type"));
@@ -30,7 +30,7 @@ namespace cellos::json {
     return in;
 }
 
-[[nodiscard]] inline parse_result<applied_rule> tag_invoke(decode_tag<applied_rule>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<applied_rule> tag_invoke(decode_tag<applied_rule>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"rule", "class"}));
     applied_rule r;
     BOOST_OUTCOME_TRY(r.rule, o.required<rule>("rule"));
@@ -38,7 +38,7 @@ namespace cellos::json {
     return r;
 }
 
-[[nodiscard]] inline parse_result<authority_output> tag_invoke(decode_tag<authority_output>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<authority_output> tag_invoke(decode_tag<authority_output>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"tier", "confidence", "epistemic_status", "binding_status"}));
     authority_output out;
     // u8 on the wire, as upstream; 5..255 is the validator's TierOutOfRange, beyond is a type error
@@ -50,7 +50,7 @@ namespace cellos::json {
     return out;
 }
 
-[[nodiscard]] inline parse_result<authority_derivation> tag_invoke(decode_tag<authority_derivation>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<authority_derivation> tag_invoke(decode_tag<authority_derivation>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"inputs", "rules_applied", "output"}));
     authority_derivation out;
     BOOST_OUTCOME_TRY(out.inputs, o.required<std::vector<authority_input>>("inputs"));
@@ -60,7 +60,7 @@ namespace cellos::json {
 }
 
 /// Externally tagged: exactly one member, {"JWS_VERIFIED": {"kid": "…"}} and so on.
-[[nodiscard]] inline parse_result<proven_authority_artifact> tag_invoke(decode_tag<proven_authority_artifact>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<proven_authority_artifact> tag_invoke(decode_tag<proven_authority_artifact>, const boost::json::value& v, decoder& d) {
     if (!v.is_object()) return detail::wrong_type(v, d, "an object");
     const boost::json::object& o = v.get_object();
     if (o.size() != 1)
@@ -134,11 +134,11 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, cons
 }
 
 /// A typed authority's document: {"derivation": …} plus "artifact" for Proven.
-template <kind K, int Tier, epistemic_status E>
+template <authority_kind K, int Tier, epistemic_status E>
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority<K, Tier, E>& a) {
     boost::json::object o;
     o["derivation"] = boost::json::value_from(a.derivation());
-    if constexpr (K == kind::proven) o["artifact"] = boost::json::value_from(a.artifact());
+    if constexpr (K == authority_kind::proven) o["artifact"] = boost::json::value_from(a.artifact());
     jv = std::move(o);
 }
 
@@ -156,15 +156,15 @@ namespace cellos::json {
 // --- typed-authority documents ------------------------------------------------------------------
 
 /// Turn the first validation error into a boundary error pointing into the document.
-[[nodiscard]] inline boundary_error to_boundary_error(const validation_error& e) {
-    return make_boundary_error(code_of(e), document_pointer(e), message_of(e));
+[[nodiscard]] inline problem to_boundary_error(const validation_error& e) {
+    return make_problem(code_of(e), document_pointer(e), message_of(e));
 }
 
 /// A parsed value → the admissible typed authority of kind K it describes (strict, validated).
-template <kind K>
-[[nodiscard]] parse_result<any_authority<K>> authority_from_value(const boost::json::value& v) {
+template <authority_kind K>
+[[nodiscard]] checked<any_authority<K>> authority_from_value(const boost::json::value& v) {
     decoder d;
-    if constexpr (K == kind::proven) {
+    if constexpr (K == authority_kind::proven) {
         BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"derivation", "artifact"}));
         BOOST_OUTCOME_TRY(auto derivation, o.required<authority_derivation>("derivation"));
         BOOST_OUTCOME_TRY(auto artifact, o.required<proven_authority_artifact>("artifact"));
@@ -181,8 +181,8 @@ template <kind K>
 }
 
 /// Text → typed authority of kind K: strict parse, strict decode, validate, then type.
-template <kind K>
-[[nodiscard]] parse_result<any_authority<K>> parse_authority(std::string_view text, const parse_limits& limits = {}) {
+template <authority_kind K>
+[[nodiscard]] checked<any_authority<K>> parse_authority(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     return authority_from_value<K>(v);
 }
@@ -192,23 +192,23 @@ using any_kind_authority = typename decltype(boost::hana::unpack(all_admissible_
                                                                  boost::hana::template_<std::variant>))::type;
 
 /// parse_authority for a kind known only at runtime (e.g. a CLI flag).
-[[nodiscard]] inline parse_result<any_kind_authority> parse_authority(kind k, std::string_view text,
+[[nodiscard]] inline checked<any_kind_authority> parse_authority(authority_kind k, std::string_view text,
                                                                       const parse_limits& limits = {}) {
-    auto widen = [](auto r) -> parse_result<any_kind_authority> {
+    auto widen = [](auto r) -> checked<any_kind_authority> {
         if (!r) return r.error();
         return std::visit([](auto&& a) { return any_kind_authority(std::move(a)); }, std::move(r).value());
     };
     switch (k) {
-        case kind::observed: return widen(parse_authority<kind::observed>(text, limits));
-        case kind::proven: return widen(parse_authority<kind::proven>(text, limits));
-        case kind::imposed: return widen(parse_authority<kind::imposed>(text, limits));
-        case kind::declared: break;
+        case authority_kind::observed: return widen(parse_authority<authority_kind::observed>(text, limits));
+        case authority_kind::proven: return widen(parse_authority<authority_kind::proven>(text, limits));
+        case authority_kind::imposed: return widen(parse_authority<authority_kind::imposed>(text, limits));
+        case authority_kind::declared: break;
     }
-    return widen(parse_authority<kind::declared>(text, limits));
+    return widen(parse_authority<authority_kind::declared>(text, limits));
 }
 
 /// A bare derivation (no typing, no envelope): parse + decode only. Call validate() yourself.
-[[nodiscard]] inline parse_result<authority_derivation> parse_derivation(std::string_view text, const parse_limits& limits = {}) {
+[[nodiscard]] inline checked<authority_derivation> parse_derivation(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     decoder d;
     return decode<authority_derivation>(v, d);

@@ -40,13 +40,13 @@ namespace detail {
 }
 
 /// A violation of the core rules, relative to the event at `d`.
-[[nodiscard]] inline boundary_error at_event(const decoder& d, const events::cloud_event_violation& v) {
-    return make_boundary_error(v.code, d.pointer() + v.pointer, v.message);
+[[nodiscard]] inline problem at_event(const decoder& d, const cellos::cloud_event_violation& v) {
+    return make_problem(v.code, d.pointer() + v.pointer, v.message);
 }
 
 /// One context attribute: absent/null (required: missing_field), not a string (wrong_type), or a
-/// value that breaks its rule (events::context_attribute_error).
-[[nodiscard]] inline parse_result<std::optional<std::string>> context_attribute(const boost::json::object& o, decoder& d,
+/// value that breaks its rule (cellos::context_attribute_error).
+[[nodiscard]] inline checked<std::optional<std::string>> context_attribute(const boost::json::object& o, decoder& d,
                                                                                  std::string_view name, bool required) {
     const boost::json::value* v = attribute_member(o, name);
     decoder::scope at(d, name);
@@ -56,21 +56,21 @@ namespace detail {
     }
     if (!v->is_string()) return wrong_type(*v, d, "a string");
     const std::string_view s = view(v->get_string());
-    if (const errc c = events::context_attribute_error(name, s); c != errc{})
-        return d.fail(c, events::context_attribute_message(c, name, s));
+    if (const errc c = cellos::context_attribute_error(name, s); c != errc{})
+        return d.fail(c, cellos::context_attribute_message(c, name, s));
     return std::optional<std::string>(std::string(s));
 }
 
 /// An extension value: Boolean, Integer within int32 (a JSON number without fraction or exponent),
 /// or String. Objects and arrays are refused.
-[[nodiscard]] inline parse_result<events::extension_value> decode_extension_value(std::string_view name, const boost::json::value& v,
+[[nodiscard]] inline checked<cellos::extension_value> decode_extension_value(std::string_view name, const boost::json::value& v,
                                                                                   decoder& d) {
-    if (name == events::traceparent_attribute && !v.is_string()) return wrong_type(v, d, "a string (traceparent)");
+    if (name == cellos::traceparent_attribute && !v.is_string()) return wrong_type(v, d, "a string (traceparent)");
     switch (v.kind()) {
-        case boost::json::kind::bool_: return events::extension_value(v.get_bool());
+        case boost::json::kind::bool_: return cellos::extension_value(v.get_bool());
         case boost::json::kind::int64: {
             const std::int64_t x = v.get_int64();
-            if (std::in_range<std::int32_t>(x)) return events::extension_value(static_cast<std::int32_t>(x));
+            if (std::in_range<std::int32_t>(x)) return cellos::extension_value(static_cast<std::int32_t>(x));
             return d.fail(errc::number_out_of_range,
                           "extension \"" + std::string(name) + "\": " + std::to_string(x) +
                               " is outside the CloudEvents Integer range [-2147483648, 2147483647]");
@@ -89,9 +89,9 @@ namespace detail {
         }
         case boost::json::kind::string: {
             const std::string_view s = view(v.get_string());
-            if (events::extension_string_error(name, s) != errc{})
-                return d.fail(errc::invalid_value, events::extension_string_message(name, s));
-            return events::extension_value(std::string(s));
+            if (cellos::extension_string_error(name, s) != errc{})
+                return d.fail(errc::invalid_value, cellos::extension_string_message(name, s));
+            return cellos::extension_value(std::string(s));
         }
         default: return wrong_type(v, d, "a boolean, an integer or a string");
     }
@@ -102,18 +102,18 @@ namespace detail {
 /// Decodes one event from a parsed JSON value. Checks run in a fixed order: specversion, id,
 /// source, type, datacontenttype, dataschema, data / data_base64, time, subject, then the
 /// extensions by name; the first broken rule is returned, with its pointer under d.pointer().
-[[nodiscard]] inline parse_result<events::cloud_event_v1> tag_invoke(decode_tag<events::cloud_event_v1>, const boost::json::value& v,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> tag_invoke(decode_tag<cellos::cloud_event_v1>, const boost::json::value& v,
                                                                      decoder& d) {
     if (!v.is_object()) return detail::wrong_type(v, d, "an object (a CloudEvent)");
     const boost::json::object& o = v.get_object();
-    events::cloud_event_v1 e;
-    const auto required = [&](std::string_view name, std::string& field) -> std::optional<boundary_error> {
+    cellos::cloud_event_v1 e;
+    const auto required = [&](std::string_view name, std::string& field) -> std::optional<problem> {
         auto r = detail::context_attribute(o, d, name, true);
         if (!r) return std::move(r).error();
         field = std::move(*r.value());
         return std::nullopt;
     };
-    const auto optional = [&](std::string_view name, std::optional<std::string>& field) -> std::optional<boundary_error> {
+    const auto optional = [&](std::string_view name, std::optional<std::string>& field) -> std::optional<problem> {
         auto r = detail::context_attribute(o, d, name, false);
         if (!r) return std::move(r).error();
         field = std::move(r).value();
@@ -136,16 +136,16 @@ namespace detail {
     if (base64 != nullptr) {
         decoder::scope at(d, "data_base64");
         if (!base64->is_string()) return detail::wrong_type(*base64, d, "a string (base64)");
-        auto bytes = events::decode_base64(detail::view(base64->get_string()));
+        auto bytes = cellos::decode_base64(detail::view(base64->get_string()));
         if (!bytes)
             return d.fail(errc::invalid_base64,
                           "data_base64 is not canonical RFC 4648 base64 (standard alphabet, padded, no whitespace, zero pad bits)");
-        e.data = events::binary_data{std::move(*bytes)};
+        e.data = cellos::binary_data{std::move(*bytes)};
     } else if (data != nullptr) {
-        if (data->is_string()) e.data = events::text_data{std::string(detail::view(data->get_string()))};
-        else e.data = events::json_data{to_text(*data)};
+        if (data->is_string()) e.data = cellos::text_data{std::string(detail::view(data->get_string()))};
+        else e.data = cellos::json_data{to_text(*data)};
     }
-    if (auto violation = events::check_data(e.data, e.datacontenttype)) return detail::at_event(d, *violation);
+    if (auto violation = cellos::check_data(e.data, e.datacontenttype)) return detail::at_event(d, *violation);
 
     if (auto err = optional("time", e.time)) return std::move(*err);
     if (auto err = optional("subject", e.subject)) return std::move(*err);
@@ -155,14 +155,14 @@ namespace detail {
     for (const auto& m : o) {
         const std::string_view k(m.key().data(), m.key().size());
         if (k == "data" || k == "data_base64" ||
-            std::find(events::context_attributes.begin(), events::context_attributes.end(), k) != events::context_attributes.end())
+            std::find(cellos::context_attributes.begin(), cellos::context_attributes.end(), k) != cellos::context_attributes.end())
             continue;
         names.push_back(k);
     }
     std::sort(names.begin(), names.end());
     for (std::string_view name : names) {
         decoder::scope at(d, name);
-        if (events::extension_name_error(name) != errc{}) return d.fail(errc::invalid_attribute_name, events::extension_name_message(name));
+        if (cellos::extension_name_error(name) != errc{}) return d.fail(errc::invalid_attribute_name, cellos::extension_name_message(name));
         const boost::json::value& x = o.at(boost::json::string_view(name.data(), name.size()));
         if (x.is_null()) continue;  // unset
         BOOST_OUTCOME_TRY(auto value, detail::decode_extension_value(name, x, d));
@@ -172,24 +172,24 @@ namespace detail {
 }
 
 /// One event (application/cloudevents+json). Never throws on bad input.
-[[nodiscard]] inline parse_result<events::cloud_event_v1> parse_cloud_event(std::string_view text, const parse_limits& limits = {}) {
+[[nodiscard]] inline checked<cellos::cloud_event_v1> parse_cloud_event(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     decoder d;
-    return decode<events::cloud_event_v1>(v, d);
+    return decode<cellos::cloud_event_v1>(v, d);
 }
 
 /// The verdict on each element of an already parsed batch; the outer error is about the value
 /// itself (not an array). Element i's pointers start with "/i".
-[[nodiscard]] inline parse_result<std::vector<parse_result<events::cloud_event_v1>>> decode_cloud_event_batch(
+[[nodiscard]] inline checked<std::vector<checked<cellos::cloud_event_v1>>> decode_cloud_event_batch(
     const boost::json::value& v) {
     decoder d;
     if (!v.is_array()) return detail::wrong_type(v, d, "an array (a batch of CloudEvents)");
-    std::vector<parse_result<events::cloud_event_v1>> out;
+    std::vector<checked<cellos::cloud_event_v1>> out;
     out.reserve(v.get_array().size());
     std::size_t i = 0;
     for (const boost::json::value& element : v.get_array()) {
         decoder::scope at(d, i++);
-        out.push_back(decode<events::cloud_event_v1>(element, d));
+        out.push_back(decode<cellos::cloud_event_v1>(element, d));
     }
     // Every element was checked for specversion "1.0", so a valid batch cannot mix specversions
     // (1.0.3-wip); a batch mixing them fails at its first non-"1.0" element.
@@ -198,7 +198,7 @@ namespace detail {
 
 /// The verdict on each element of a batch; the outer error is about the document (not JSON, not an
 /// array, limits). Element i's pointers start with "/i".
-[[nodiscard]] inline parse_result<std::vector<parse_result<events::cloud_event_v1>>> cloud_event_batch_verdicts(
+[[nodiscard]] inline checked<std::vector<checked<cellos::cloud_event_v1>>> cloud_event_batch_verdicts(
     std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     return decode_cloud_event_batch(v);
@@ -206,10 +206,10 @@ namespace detail {
 
 /// A batch (application/cloudevents-batch+json): a JSON array of events, possibly empty; the first
 /// broken rule of the document or of any element (pointer "/i/...").
-[[nodiscard]] inline parse_result<std::vector<events::cloud_event_v1>> parse_cloud_event_batch(std::string_view text,
+[[nodiscard]] inline checked<std::vector<cellos::cloud_event_v1>> parse_cloud_event_batch(std::string_view text,
                                                                                                const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto verdicts, cloud_event_batch_verdicts(text, limits));
-    std::vector<events::cloud_event_v1> out;
+    std::vector<cellos::cloud_event_v1> out;
     out.reserve(verdicts.size());
     for (auto& r : verdicts) {
         if (!r) return std::move(r).error();
@@ -221,7 +221,7 @@ namespace detail {
 /// The verdict on one line of a JSON Lines text.
 struct cloud_event_line {
     std::size_t line = 0;  ///< 1-based
-    parse_result<events::cloud_event_v1> event;
+    checked<cellos::cloud_event_v1> event;
 };
 
 /// JSON Lines: one event per line ("\n"; a "\r" before it is dropped), each parsed on its own under
@@ -237,7 +237,7 @@ struct cloud_event_line {
         if (line.ends_with('\r')) line.remove_suffix(1);
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-            out.push_back({number, make_boundary_error(errc::malformed_json, "", "empty line (JSON Lines: each line is one event)")});
+            out.push_back({number, make_problem(errc::malformed_json, "", "empty line (JSON Lines: each line is one event)")});
             continue;
         }
         out.push_back({number, parse_cloud_event(line, limits)});
@@ -247,14 +247,14 @@ struct cloud_event_line {
 
 // --- encoding ---------------------------------------------------------------------------------------
 
-/// Every rule of the model (events::validate_cloud_event) plus the JSON ones the model cannot check
+/// Every rule of the model (cellos::validate_cloud_event) plus the JSON ones the model cannot check
 /// alone: json_data is one strict JSON value.
-[[nodiscard]] inline std::optional<boundary_error> check_cloud_event(const events::cloud_event_v1& e) {
-    if (auto v = events::validate_cloud_event(e)) return make_boundary_error(v->code, v->pointer, v->message);
-    if (const auto* j = std::get_if<events::json_data>(&e.data)) {
+[[nodiscard]] inline std::optional<problem> check_cloud_event(const cellos::cloud_event_v1& e) {
+    if (auto v = cellos::validate_cloud_event(e)) return make_problem(v->code, v->pointer, v->message);
+    if (const auto* j = std::get_if<cellos::json_data>(&e.data)) {
         auto parsed = parse_strict(j->json);
         if (!parsed) {
-            boundary_error err = std::move(parsed).error();
+            problem err = std::move(parsed).error();
             err.pointer = "/data" + err.pointer;
             err.message = "json_data is not one JSON value: " + err.message;
             return err;
@@ -266,7 +266,7 @@ struct cloud_event_line {
 /// The JSON object of a valid event: specversion, id, source, type, datacontenttype, dataschema,
 /// data | data_base64, time, subject, then extensions by name (our order, docs/events.md); absent
 /// attributes are omitted. An invalid event is refused with the rule it breaks.
-[[nodiscard]] inline parse_result<boost::json::value> to_value(const events::cloud_event_v1& e) {
+[[nodiscard]] inline checked<boost::json::value> to_value(const cellos::cloud_event_v1& e) {
     if (auto err = check_cloud_event(e)) return std::move(*err);
     boost::json::object o;
     const auto put = [&](std::string_view name, std::string_view value) {
@@ -278,12 +278,12 @@ struct cloud_event_line {
     put("type", e.type);
     if (e.datacontenttype) put("datacontenttype", *e.datacontenttype);
     if (e.dataschema) put("dataschema", *e.dataschema);
-    if (const auto* t = std::get_if<events::text_data>(&e.data)) put("data", t->text);
-    else if (const auto* j = std::get_if<events::json_data>(&e.data)) o["data"] = parse_strict(j->json).value();
-    else if (const auto* b = std::get_if<events::binary_data>(&e.data)) put("data_base64", events::encode_base64(b->bytes));
+    if (const auto* t = std::get_if<cellos::text_data>(&e.data)) put("data", t->text);
+    else if (const auto* j = std::get_if<cellos::json_data>(&e.data)) o["data"] = parse_strict(j->json).value();
+    else if (const auto* b = std::get_if<cellos::binary_data>(&e.data)) put("data_base64", cellos::encode_base64(b->bytes));
     if (e.time) put("time", *e.time);
     if (e.subject) put("subject", *e.subject);
-    for (const events::extension_attribute& x : e.extensions) {
+    for (const cellos::extension_attribute& x : e.extensions) {
         const boost::json::string_view key(x.name.data(), x.name.size());
         if (const auto* s = std::get_if<std::string>(&x.value)) o[key] = boost::json::string(s->data(), s->size());
         else if (const auto* i = std::get_if<std::int32_t>(&x.value)) o[key] = static_cast<std::int64_t>(*i);
@@ -293,19 +293,19 @@ struct cloud_event_line {
 }
 
 /// Compact JSON text of a valid event (application/cloudevents+json).
-[[nodiscard]] inline parse_result<std::string> to_text(const events::cloud_event_v1& e) {
+[[nodiscard]] inline checked<std::string> to_text(const cellos::cloud_event_v1& e) {
     BOOST_OUTCOME_TRY(auto v, to_value(e));
     return to_text(v);
 }
 
 /// Compact JSON text of a batch (application/cloudevents-batch+json); element i's errors point at "/i".
-[[nodiscard]] inline parse_result<std::string> to_batch_text(std::span<const events::cloud_event_v1> batch) {
+[[nodiscard]] inline checked<std::string> to_batch_text(std::span<const cellos::cloud_event_v1> batch) {
     boost::json::array a;
     a.reserve(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i) {
         auto v = to_value(batch[i]);
         if (!v) {
-            boundary_error err = std::move(v).error();
+            problem err = std::move(v).error();
             err.pointer = "/" + std::to_string(i) + err.pointer;
             return err;
         }

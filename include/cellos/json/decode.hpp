@@ -36,15 +36,15 @@ public:
     [[nodiscard]] const std::string& pointer() const noexcept { return pointer_; }
 
     /// A failure at the current location.
-    [[nodiscard]] boundary_error fail(errc code, std::string message) const {
-        return make_boundary_error(code, pointer_, std::move(message));
+    [[nodiscard]] problem fail(errc code, std::string message) const {
+        return make_problem(code, pointer_, std::move(message));
     }
 
     /// RAII: descend into a member or an element for the lifetime of the guard.
     class scope {
     public:
         scope(decoder& d, std::string_view token) : d_(d), size_(d.pointer_.size()) {
-            append_pointer_token(d.pointer_, token);
+            cellos::detail::append_pointer_token(d.pointer_, token);
         }
         scope(decoder& d, std::size_t index) : scope(d, std::string_view(std::to_string(index))) {}
         scope(const scope&) = delete;
@@ -62,7 +62,7 @@ private:
 
 /// Decode `v` as T (dispatches to the ADL tag_invoke overload).
 template <class T>
-[[nodiscard]] parse_result<T> decode(const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<T> decode(const boost::json::value& v, decoder& d) {
     return tag_invoke(decode_tag<T>{}, v, d);
 }
 
@@ -80,25 +80,25 @@ namespace detail {
     }
     return "a value";
 }
-[[nodiscard]] inline boundary_error wrong_type(const boost::json::value& v, decoder& d, std::string_view expected) {
+[[nodiscard]] inline problem wrong_type(const boost::json::value& v, decoder& d, std::string_view expected) {
     return d.fail(errc::wrong_type, "expected " + std::string(expected) + ", found " + std::string(kind_name(v)));
 }
 }  // namespace detail
 
 // --- primitives -----------------------------------------------------------------------------
 
-[[nodiscard]] inline parse_result<std::string> tag_invoke(decode_tag<std::string>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<std::string> tag_invoke(decode_tag<std::string>, const boost::json::value& v, decoder& d) {
     if (!v.is_string()) return detail::wrong_type(v, d, "a string");
     return std::string(v.get_string().data(), v.get_string().size());
 }
 
-[[nodiscard]] inline parse_result<bool> tag_invoke(decode_tag<bool>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<bool> tag_invoke(decode_tag<bool>, const boost::json::value& v, decoder& d) {
     if (!v.is_bool()) return detail::wrong_type(v, d, "a boolean");
     return v.get_bool();
 }
 
 /// Finite numbers only (the parser already refuses 1e400); integers convert exactly or are refused.
-[[nodiscard]] inline parse_result<double> tag_invoke(decode_tag<double>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<double> tag_invoke(decode_tag<double>, const boost::json::value& v, decoder& d) {
     constexpr std::int64_t exact = std::int64_t{1} << 53;  // every integer up to 2^53 is a double
     if (v.is_double()) return v.get_double();
     if (v.is_int64() && v.get_int64() <= exact && v.get_int64() >= -exact) return static_cast<double>(v.get_int64());
@@ -112,7 +112,7 @@ namespace detail {
 /// alike, so two different documents would share a canonical hash.
 template <class I>
     requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
-[[nodiscard]] parse_result<I> tag_invoke(decode_tag<I>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<I> tag_invoke(decode_tag<I>, const boost::json::value& v, decoder& d) {
     constexpr std::int64_t safe = std::int64_t{1} << 53;
     if ((v.is_int64() && (v.get_int64() > safe || v.get_int64() < -safe)) ||
         (v.is_uint64() && v.get_uint64() > static_cast<std::uint64_t>(safe)))
@@ -132,7 +132,7 @@ template <class I>
 
 /// Closed enums by their wire strings.
 template <cellos::detail::NamedEnum E>
-[[nodiscard]] parse_result<E> tag_invoke(decode_tag<E>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<E> tag_invoke(decode_tag<E>, const boost::json::value& v, decoder& d) {
     if (!v.is_string()) return detail::wrong_type(v, d, "a string");
     const std::string_view s(v.get_string().data(), v.get_string().size());
     if (auto e = cellos::from_wire<E>(s)) return *e;
@@ -146,7 +146,7 @@ template <cellos::detail::NamedEnum E>
 
 /// Arrays; each element decoded under its index.
 template <class T>
-[[nodiscard]] parse_result<std::vector<T>> tag_invoke(decode_tag<std::vector<T>>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<std::vector<T>> tag_invoke(decode_tag<std::vector<T>>, const boost::json::value& v, decoder& d) {
     if (!v.is_array()) return detail::wrong_type(v, d, "an array");
     std::vector<T> out;
     out.reserve(v.get_array().size());
@@ -165,11 +165,11 @@ template <class T>
 class object_reader {
 public:
     /// Fails on a non-object or on the first member not in `allowed` (unknown_field).
-    [[nodiscard]] static parse_result<object_reader> open(const boost::json::value& v, decoder& d,
+    [[nodiscard]] static checked<object_reader> open(const boost::json::value& v, decoder& d,
                                                           std::initializer_list<std::string_view> allowed) {
         return open(v, d, std::span<const std::string_view>(allowed.begin(), allowed.size()));
     }
-    [[nodiscard]] static parse_result<object_reader> open(const boost::json::value& v, decoder& d,
+    [[nodiscard]] static checked<object_reader> open(const boost::json::value& v, decoder& d,
                                                           std::span<const std::string_view> allowed) {
         if (!v.is_object()) return detail::wrong_type(v, d, "an object");
         const boost::json::object& o = v.get_object();
@@ -189,7 +189,7 @@ public:
     }
 
     template <class T>
-    [[nodiscard]] parse_result<T> required(std::string_view key) const {
+    [[nodiscard]] checked<T> required(std::string_view key) const {
         const boost::json::value* v = o_->if_contains(boost::json::string_view(key.data(), key.size()));
         decoder::scope at(*d_, key);
         if (v == nullptr) return d_->fail(errc::missing_field, "missing required field \"" + std::string(key) + "\"");
@@ -198,7 +198,7 @@ public:
 
     /// Absent and null both mean "no value" (our choice: docs/wire-format.md#null).
     template <class T>
-    [[nodiscard]] parse_result<std::optional<T>> optional(std::string_view key) const {
+    [[nodiscard]] checked<std::optional<T>> optional(std::string_view key) const {
         const boost::json::value* v = o_->if_contains(boost::json::string_view(key.data(), key.size()));
         if (v == nullptr || v->is_null()) return std::optional<T>{};
         decoder::scope at(*d_, key);

@@ -48,11 +48,11 @@ inline constexpr bool is_tagged_variant_v<std::variant<A...>> = true;
 
 /// Objects described by a wire_fields() table.
 template <cellos::detail::Described T>
-[[nodiscard]] parse_result<T> tag_invoke(decode_tag<T>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<T> tag_invoke(decode_tag<T>, const boost::json::value& v, decoder& d) {
     static constexpr auto names = detail::field_names<T>();
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, names));
     T out{};
-    std::optional<boundary_error> error;
+    std::optional<problem> error;
     const auto read = [&](const auto& f) {
         if (error) return;
         using M = typename std::remove_cvref_t<decltype(f)>::member_type;
@@ -76,7 +76,7 @@ template <cellos::detail::Described T>
 /// Internally tagged variants: {"kind": "<wire_kind>", ...the alternative's members}.
 template <class V>
     requires detail::is_tagged_variant_v<V>
-[[nodiscard]] parse_result<V> tag_invoke(decode_tag<V>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] checked<V> tag_invoke(decode_tag<V>, const boost::json::value& v, decoder& d) {
     if (!v.is_object()) return json::detail::wrong_type(v, d, "an object");
     const boost::json::value* k = v.get_object().if_contains("kind");
     if (k == nullptr) {
@@ -91,7 +91,7 @@ template <class V>
     boost::json::object rest = v.get_object();  // the alternative's decoder must not see "kind"
     rest.erase("kind");
     const boost::json::value body(std::move(rest));
-    std::optional<parse_result<V>> out;
+    std::optional<checked<V>> out;
     std::string expected;
     const auto attempt = [&]<class A>(std::type_identity<A>) {
         if (!expected.empty()) expected += ", ";
@@ -109,7 +109,7 @@ template <class V>
 
 /// Objects whose member names are data, in document order.
 template <class V>
-[[nodiscard]] parse_result<string_map<runtime_storage, V>> tag_invoke(decode_tag<string_map<runtime_storage, V>>,
+[[nodiscard]] checked<string_map<runtime_storage, V>> tag_invoke(decode_tag<string_map<runtime_storage, V>>,
                                                                       const boost::json::value& v, decoder& d) {
     if (!v.is_object()) return json::detail::wrong_type(v, d, "an object");
     string_map<runtime_storage, V> out;
@@ -200,7 +200,7 @@ template <cellos::detail::Described T>
 
 /// Strict parse + strict decode of a described document type.
 template <cellos::detail::Described T>
-[[nodiscard]] parse_result<T> parse_document(std::string_view text, const parse_limits& limits = {}) {
+[[nodiscard]] checked<T> parse_document(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     decoder d;
     return decode<T>(v, d);

@@ -33,17 +33,17 @@ namespace cellos::json {
 // --- the plain-string types -----------------------------------------------------------------------
 
 /// A LifecycleReason is any JSON string: a named kind's snake_case string, else Other(text verbatim).
-[[nodiscard]] inline parse_result<events::lifecycle_reason> tag_invoke(decode_tag<events::lifecycle_reason>, const boost::json::value& v,
+[[nodiscard]] inline checked<cellos::lifecycle_reason> tag_invoke(decode_tag<cellos::lifecycle_reason>, const boost::json::value& v,
                                                                        decoder& d) {
     if (!v.is_string()) return detail::wrong_type(v, d, "a string");
-    return events::lifecycle_reason::from_wire(std::string_view(v.get_string().data(), v.get_string().size()));
+    return cellos::lifecycle_reason::from_wire(std::string_view(v.get_string().data(), v.get_string().size()));
 }
 
 /// A SubjectUrn is a JSON string, kept as given.
-[[nodiscard]] inline parse_result<events::subject_urn> tag_invoke(decode_tag<events::subject_urn>, const boost::json::value& v,
+[[nodiscard]] inline checked<cellos::subject_urn> tag_invoke(decode_tag<cellos::subject_urn>, const boost::json::value& v,
                                                                   decoder& d) {
     if (!v.is_string()) return detail::wrong_type(v, d, "a string");
-    return events::subject_urn(std::string(v.get_string().data(), v.get_string().size()));
+    return cellos::subject_urn(std::string(v.get_string().data(), v.get_string().size()));
 }
 
 // --- envelopes ------------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ struct event_context {
 inline constexpr std::string_view event_data_content_type = "application/json";
 
 /// A payload as compact JSON text (key order = its wire_fields() table; absent optionals omitted).
-template <events::EventPayload P>
+template <cellos::EventPayload P>
 [[nodiscard]] std::string payload_text(const P& payload) {
     return to_text(to_value(payload));
 }
@@ -71,47 +71,47 @@ template <events::EventPayload P>
 /// set), subject (if given), data = the payload. Fails (nothing partial) with invalid_value at
 /// /id when the generator is missing or returns no UUID, number_out_of_range at /data/… for a
 /// non-finite number, else with the first CloudEvents rule the envelope breaks (bad source, time
-/// or subject: events::validate_cloud_event).
-template <events::EventPayload P>
-[[nodiscard]] parse_result<events::cloud_event_v1> to_cloud_event(const P& payload, const event_context& ctx,
+/// or subject: cellos::validate_cloud_event).
+template <cellos::EventPayload P>
+[[nodiscard]] checked<cellos::cloud_event_v1> to_cloud_event(const P& payload, const event_context& ctx,
                                                                   std::optional<std::string> subject = {}) {
-    if (!ctx.uuid) return make_boundary_error(errc::invalid_value, "/id", "event_context.uuid is not set");
+    if (!ctx.uuid) return make_problem(errc::invalid_value, "/id", "event_context.uuid is not set");
     const std::string uuid = ctx.uuid();
-    auto id = events::event_id_from_uuid(uuid);
+    auto id = cellos::event_id_from_uuid(uuid);
     if (!id)
-        return make_boundary_error(errc::invalid_value, "/id",
+        return make_problem(errc::invalid_value, "/id",
                                    "event_context.uuid returned \"" + uuid + "\", not a UUID (8-4-4-4-12 hexadecimal digits)");
-    if constexpr (std::is_same_v<P, events::homeostasis_signal_v1>) {
-        if (!std::isfinite(payload.value)) return make_boundary_error(errc::number_out_of_range, "/data/value", "value must be finite");
+    if constexpr (std::is_same_v<P, cellos::homeostasis_signal_v1>) {
+        if (!std::isfinite(payload.value)) return make_problem(errc::number_out_of_range, "/data/value", "value must be finite");
         if (payload.threshold && !std::isfinite(*payload.threshold))
-            return make_boundary_error(errc::number_out_of_range, "/data/threshold", "threshold must be finite");
+            return make_problem(errc::number_out_of_range, "/data/threshold", "threshold must be finite");
     }
-    events::cloud_event_v1 e;
+    cellos::cloud_event_v1 e;
     e.id = std::move(*id);
     e.source = ctx.source;
-    e.type = std::string(events::type_string(P::type));
+    e.type = std::string(cellos::type_string(P::type));
     e.datacontenttype = std::string(event_data_content_type);
     if (ctx.now_rfc3339) e.time = ctx.now_rfc3339();
     e.subject = std::move(subject);
-    e.data = events::json_data{payload_text(payload)};
-    if (auto v = events::validate_cloud_event(e)) return make_boundary_error(v->code, v->pointer, v->message);
+    e.data = cellos::json_data{payload_text(payload)};
+    if (auto v = cellos::validate_cloud_event(e)) return make_problem(v->code, v->pointer, v->message);
     return e;
 }
 
 /// The payload of an event of type P: `type` must be P's (invalid_value at /type), datacontenttype
 /// absent or JSON, `data` a JSON object decoded strictly as P (closed key set, pointers under /data).
-template <events::EventPayload P>
-[[nodiscard]] parse_result<P> event_payload(const events::cloud_event_v1& e) {
-    const std::string_view expected = events::type_string(P::type);
+template <cellos::EventPayload P>
+[[nodiscard]] checked<P> event_payload(const cellos::cloud_event_v1& e) {
+    const std::string_view expected = cellos::type_string(P::type);
     if (e.type != expected)
-        return make_boundary_error(errc::invalid_value, "/type", "expected type \"" + std::string(expected) + "\", found \"" + e.type + "\"");
-    if (e.datacontenttype && !events::is_json_media_type(*e.datacontenttype))
-        return make_boundary_error(errc::invalid_media_type, "/datacontenttype", "a CellOS event's data is application/json");
-    const auto* j = std::get_if<events::json_data>(&e.data);
-    if (j == nullptr) return make_boundary_error(errc::wrong_type, "/data", "expected JSON data (an object)");
+        return make_problem(errc::invalid_value, "/type", "expected type \"" + std::string(expected) + "\", found \"" + e.type + "\"");
+    if (e.datacontenttype && !cellos::is_json_media_type(*e.datacontenttype))
+        return make_problem(errc::invalid_media_type, "/datacontenttype", "a CellOS event's data is application/json");
+    const auto* j = std::get_if<cellos::json_data>(&e.data);
+    if (j == nullptr) return make_problem(errc::wrong_type, "/data", "expected JSON data (an object)");
     auto v = parse_strict(j->json);
     if (!v) {
-        boundary_error err = std::move(v).error();
+        problem err = std::move(v).error();
         err.pointer = "/data" + err.pointer;
         return err;
     }
@@ -120,8 +120,8 @@ template <events::EventPayload P>
 }
 
 /// One event's JSON text (application/cloudevents+json) read as a payload of type P.
-template <events::EventPayload P>
-[[nodiscard]] parse_result<P> parse_event_payload(std::string_view text, const parse_limits& limits = {}) {
+template <cellos::EventPayload P>
+[[nodiscard]] checked<P> parse_event_payload(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto e, parse_cloud_event(text, limits));
     return event_payload<P>(e);
 }
@@ -129,7 +129,7 @@ template <events::EventPayload P>
 namespace detail {
 /// Per-cell envelopes carry subject = cell_subject_urn(cell_id) (our choice).
 [[nodiscard]] inline std::optional<std::string> cell_subject(std::string_view cell_id) {
-    return events::cell_subject_urn(cell_id).str();
+    return cellos::cell_subject_urn(cell_id).str();
 }
 }  // namespace detail
 
@@ -137,248 +137,248 @@ namespace detail {
 // The twelve root re-exports and the six formation builders are CONFIRMED names upstream; the others
 // follow the same pattern. Per-cell events get subject urn:cellos:cell:<cell_id>.
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_lifecycle_started(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_lifecycle_started(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id,
-    std::optional<events::boot_artifact_digests> boot_digests, const event_context& ctx) {
-    return to_cloud_event(events::lifecycle_started_data_v1(spec, cell_id, run_id, std::move(boot_digests)), ctx,
+    std::optional<cellos::boot_artifact_digests> boot_digests, const event_context& ctx) {
+    return to_cloud_event(cellos::lifecycle_started_data_v1(spec, cell_id, run_id, std::move(boot_digests)), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_lifecycle_destroyed(
-    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, events::lifecycle_destroy_outcome outcome,
-    std::optional<events::lifecycle_terminal_state> terminal_state, std::optional<events::lifecycle_reason> reason,
-    std::optional<events::subject_urn> evidence_bundle_ref, const event_context& ctx) {
-    return to_cloud_event(events::lifecycle_destroyed_data_v1(spec, cell_id, run_id, outcome, terminal_state, std::move(reason),
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_lifecycle_destroyed(
+    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, cellos::lifecycle_destroy_outcome outcome,
+    std::optional<cellos::lifecycle_terminal_state> terminal_state, std::optional<cellos::lifecycle_reason> reason,
+    std::optional<cellos::subject_urn> evidence_bundle_ref, const event_context& ctx) {
+    return to_cloud_event(cellos::lifecycle_destroyed_data_v1(spec, cell_id, run_id, outcome, terminal_state, std::move(reason),
                                                               std::move(evidence_bundle_ref)),
                           ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_lifecycle_failed(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_lifecycle_failed(const execution_cell_spec& spec,
                                                                                          std::string_view cell_id, std::optional<std::string_view> run_id,
-                                                                                         events::lifecycle_reason reason,
+                                                                                         cellos::lifecycle_reason reason,
                                                                                          const event_context& ctx) {
-    return to_cloud_event(events::lifecycle_failed_data_v1(spec, cell_id, run_id, std::move(reason)), ctx, detail::cell_subject(cell_id));
+    return to_cloud_event(cellos::lifecycle_failed_data_v1(spec, cell_id, run_id, std::move(reason)), ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_command_completed(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_command_completed(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::span<const std::string> argv, std::int32_t exit_code,
     std::uint64_t duration_ms, std::optional<std::string_view> spawn_error, const event_context& ctx) {
-    return to_cloud_event(events::command_completed_data_v1(spec, cell_id, run_id, argv, exit_code, duration_ms, spawn_error), ctx,
+    return to_cloud_event(cellos::command_completed_data_v1(spec, cell_id, run_id, argv, exit_code, duration_ms, spawn_error), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_identity_materialized(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_identity_materialized(const execution_cell_spec& spec,
                                                                                               std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                               const workload_identity& identity,
                                                                                               const event_context& ctx) {
-    return to_cloud_event(events::identity_materialized_data_v1(spec, cell_id, run_id, identity), ctx, detail::cell_subject(cell_id));
+    return to_cloud_event(cellos::identity_materialized_data_v1(spec, cell_id, run_id, identity), ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_identity_failed(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_identity_failed(const execution_cell_spec& spec,
                                                                                         std::string_view cell_id, std::optional<std::string_view> run_id,
-                                                                                        events::identity_failure_operation operation,
+                                                                                        cellos::identity_failure_operation operation,
                                                                                         std::string_view reason, const event_context& ctx) {
-    return to_cloud_event(events::identity_failed_data_v1(spec, cell_id, run_id, operation, reason), ctx, detail::cell_subject(cell_id));
+    return to_cloud_event(cellos::identity_failed_data_v1(spec, cell_id, run_id, operation, reason), ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_identity_revoked(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_identity_revoked(const execution_cell_spec& spec,
                                                                                          std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                          std::optional<workload_identity> identity,
-                                                                                         std::optional<events::provenance> provenance,
+                                                                                         std::optional<cellos::provenance> provenance,
                                                                                          const event_context& ctx) {
-    return to_cloud_event(events::identity_revoked_data_v1(spec, cell_id, run_id, std::move(identity), std::move(provenance)), ctx,
+    return to_cloud_event(cellos::identity_revoked_data_v1(spec, cell_id, run_id, std::move(identity), std::move(provenance)), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_export_completed(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_export_completed(const execution_cell_spec& spec,
                                                                                          std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                          const export_receipt& receipt, std::optional<std::string_view> target_name,
-                                                                                         std::optional<events::provenance> provenance,
+                                                                                         std::optional<cellos::provenance> provenance,
                                                                                          const event_context& ctx) {
-    return to_cloud_event(events::export_completed_data_v2(spec, cell_id, run_id, receipt, target_name, std::move(provenance)), ctx,
+    return to_cloud_event(cellos::export_completed_data_v2(spec, cell_id, run_id, receipt, target_name, std::move(provenance)), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_export_failed(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_export_failed(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view artifact_name,
     export_receipt_target_kind target_kind, std::optional<std::string_view> target_name, std::optional<std::string_view> destination, std::string_view reason,
-    std::optional<events::provenance> provenance, const event_context& ctx) {
-    return to_cloud_event(events::export_failed_data_v2(spec, cell_id, run_id, artifact_name, target_kind, target_name, destination, reason,
+    std::optional<cellos::provenance> provenance, const event_context& ctx) {
+    return to_cloud_event(cellos::export_failed_data_v2(spec, cell_id, run_id, artifact_name, target_kind, target_name, destination, reason,
                                                         std::move(provenance)),
                           ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_observability_process_spawned(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_observability_process_spawned(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view program, std::size_t argc,
     const event_context& ctx) {
-    return to_cloud_event(events::observability_process_spawned_data_v1(spec, cell_id, run_id, program, argc), ctx,
+    return to_cloud_event(cellos::observability_process_spawned_data_v1(spec, cell_id, run_id, program, argc), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_observability_network_policy(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_observability_network_policy(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::optional<bool> nft_rules_applied,
     const event_context& ctx) {
-    return to_cloud_event(events::observability_network_policy_data_v1(spec, cell_id, run_id, nft_rules_applied), ctx,
+    return to_cloud_event(cellos::observability_network_policy_data_v1(spec, cell_id, run_id, nft_rules_applied), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_evidence_bundle_emitted(
-    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, events::evidence_bundle_refs refs,
-    events::residue_class residue, std::string_view spec_hash, const event_context& ctx) {
-    return to_cloud_event(events::evidence_bundle_emitted_data_v1(spec, cell_id, run_id, std::move(refs), residue, spec_hash), ctx,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_evidence_bundle_emitted(
+    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, cellos::evidence_bundle_refs refs,
+    cellos::residue_class residue, std::string_view spec_hash, const event_context& ctx) {
+    return to_cloud_event(cellos::evidence_bundle_emitted_data_v1(spec, cell_id, run_id, std::move(refs), residue, spec_hash), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_created(std::string_view formation_id, std::optional<std::string_view> name,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_created(std::string_view formation_id, std::optional<std::string_view> name,
                                                                                           std::span<const std::string> cell_ids,
                                                                                           const event_context& ctx) {
-    return to_cloud_event(events::formation_created_data_v1(formation_id, name, cell_ids), ctx);
+    return to_cloud_event(cellos::formation_created_data_v1(formation_id, name, cell_ids), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_launching(std::string_view formation_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_launching(std::string_view formation_id,
                                                                                             std::span<const std::string> cell_ids,
                                                                                             const event_context& ctx) {
-    return to_cloud_event(events::formation_launching_data_v1(formation_id, cell_ids), ctx);
+    return to_cloud_event(cellos::formation_launching_data_v1(formation_id, cell_ids), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_running(std::string_view formation_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_running(std::string_view formation_id,
                                                                                           std::span<const std::string> cell_ids,
                                                                                           const event_context& ctx) {
-    return to_cloud_event(events::formation_running_data_v1(formation_id, cell_ids), ctx);
+    return to_cloud_event(cellos::formation_running_data_v1(formation_id, cell_ids), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_degraded(std::string_view formation_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_degraded(std::string_view formation_id,
                                                                                            std::span<const std::string> failed_cell_ids,
                                                                                            std::string_view reason,
                                                                                            const event_context& ctx) {
-    return to_cloud_event(events::formation_degraded_data_v1(formation_id, failed_cell_ids, reason), ctx);
+    return to_cloud_event(cellos::formation_degraded_data_v1(formation_id, failed_cell_ids, reason), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_completed(std::string_view formation_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_completed(std::string_view formation_id,
                                                                                             std::span<const std::string> cell_ids,
                                                                                             const event_context& ctx) {
-    return to_cloud_event(events::formation_completed_data_v1(formation_id, cell_ids), ctx);
+    return to_cloud_event(cellos::formation_completed_data_v1(formation_id, cell_ids), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_formation_failed(std::string_view formation_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_formation_failed(std::string_view formation_id,
                                                                                          std::span<const std::string> failed_cell_ids,
                                                                                          std::string_view reason,
                                                                                          const event_context& ctx) {
-    return to_cloud_event(events::formation_failed_data_v1(formation_id, failed_cell_ids, reason), ctx);
+    return to_cloud_event(cellos::formation_failed_data_v1(formation_id, failed_cell_ids, reason), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_authz_rejected(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_authz_rejected(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::span<const policy_violation> violations,
     std::optional<authorization_verdict> verdict, std::optional<std::string_view> subject, const event_context& ctx) {
-    return to_cloud_event(events::authz_rejected_data_v1(spec, cell_id, run_id, violations, verdict, subject), ctx,
+    return to_cloud_event(cellos::authz_rejected_data_v1(spec, cell_id, run_id, violations, verdict, subject), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_compliance_summary(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_compliance_summary(const execution_cell_spec& spec,
                                                                                            std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                            std::span<const policy_violation> violations,
                                                                                            const event_context& ctx) {
-    return to_cloud_event(events::compliance_summary_data_v1(spec, cell_id, run_id, violations), ctx, detail::cell_subject(cell_id));
+    return to_cloud_event(cellos::compliance_summary_data_v1(spec, cell_id, run_id, violations), ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_cortex_dispatched(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_cortex_dispatched(const execution_cell_spec& spec,
                                                                                           std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                           std::string_view dispatch_id,
                                                                                           std::optional<std::string_view> requested_by, const event_context& ctx) {
-    return to_cloud_event(events::cortex_dispatched_data_v1(spec, cell_id, run_id, dispatch_id, requested_by), ctx,
+    return to_cloud_event(cellos::cortex_dispatched_data_v1(spec, cell_id, run_id, dispatch_id, requested_by), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_query(const execution_cell_spec& spec, std::string_view cell_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_query(const execution_cell_spec& spec, std::string_view cell_id,
                                                                                   std::optional<std::string_view> run_id, std::string_view hostname,
                                                                                   dns_query_type query_type, std::optional<std::string_view> resolver_id,
                                                                                   const event_context& ctx) {
-    return to_cloud_event(events::dns_query_data_v1(spec, cell_id, run_id, hostname, query_type, resolver_id), ctx,
+    return to_cloud_event(cellos::dns_query_data_v1(spec, cell_id, run_id, hostname, query_type, resolver_id), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_query_permitted(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_query_permitted(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view hostname, dns_query_type query_type,
     std::optional<std::string_view> resolver_id, std::span<const std::string> answers, std::optional<std::uint32_t> ttl_seconds, const event_context& ctx) {
     return to_cloud_event(
-        events::dns_query_permitted_data_v1(spec, cell_id, run_id, hostname, query_type, resolver_id, answers, ttl_seconds), ctx,
+        cellos::dns_query_permitted_data_v1(spec, cell_id, run_id, hostname, query_type, resolver_id, answers, ttl_seconds), ctx,
         detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_query_refused(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_query_refused(const execution_cell_spec& spec,
                                                                                           std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                           std::string_view hostname,
                                                                                           dns_query_type query_type,
-                                                                                          events::dns_refusal_reason reason,
+                                                                                          cellos::dns_refusal_reason reason,
                                                                                           const event_context& ctx) {
-    return to_cloud_event(events::dns_query_refused_data_v1(spec, cell_id, run_id, hostname, query_type, reason), ctx,
+    return to_cloud_event(cellos::dns_query_refused_data_v1(spec, cell_id, run_id, hostname, query_type, reason), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_authority_dnssec_failed(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_authority_dnssec_failed(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view hostname, std::string_view resolver_id,
     std::string_view reason, const event_context& ctx) {
-    return to_cloud_event(events::dns_authority_dnssec_failed_data_v1(spec, cell_id, run_id, hostname, resolver_id, reason), ctx,
+    return to_cloud_event(cellos::dns_authority_dnssec_failed_data_v1(spec, cell_id, run_id, hostname, resolver_id, reason), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_authority_drift(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_authority_drift(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view hostname, std::optional<std::string_view> resolver_id,
     std::span<const std::string> previous_answers, std::span<const std::string> current_answers, const event_context& ctx) {
     return to_cloud_event(
-        events::dns_authority_drift_data_v1(spec, cell_id, run_id, hostname, resolver_id, previous_answers, current_answers), ctx,
+        cellos::dns_authority_drift_data_v1(spec, cell_id, run_id, hostname, resolver_id, previous_answers, current_answers), ctx,
         detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_authority_rebind_rejected(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_authority_rebind_rejected(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view hostname, std::string_view address,
     std::optional<std::string_view> resolver_id, const event_context& ctx) {
-    return to_cloud_event(events::dns_authority_rebind_rejected_data_v1(spec, cell_id, run_id, hostname, address, resolver_id), ctx,
+    return to_cloud_event(cellos::dns_authority_rebind_rejected_data_v1(spec, cell_id, run_id, hostname, address, resolver_id), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_dns_authority_rebind_threshold(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_dns_authority_rebind_threshold(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view hostname,
     std::uint32_t distinct_addresses, std::uint32_t threshold, const event_context& ctx) {
-    return to_cloud_event(events::dns_authority_rebind_threshold_data_v1(spec, cell_id, run_id, hostname, distinct_addresses, threshold),
+    return to_cloud_event(cellos::dns_authority_rebind_threshold_data_v1(spec, cell_id, run_id, hostname, distinct_addresses, threshold),
                           ctx, detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_keyset_verified(std::string_view keyset_id, std::string_view kid,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_keyset_verified(std::string_view keyset_id, std::string_view kid,
                                                                                         std::optional<std::uint64_t> sequence,
                                                                                         const event_context& ctx) {
-    return to_cloud_event(events::keyset_verified_data_v1(keyset_id, kid, sequence), ctx);
+    return to_cloud_event(cellos::keyset_verified_data_v1(keyset_id, kid, sequence), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_keyset_verification_failed(std::string_view keyset_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_keyset_verification_failed(std::string_view keyset_id,
                                                                                                    std::optional<std::string_view> kid, std::string_view reason,
                                                                                                    const event_context& ctx) {
-    return to_cloud_event(events::keyset_verification_failed_data_v1(keyset_id, kid, reason), ctx);
+    return to_cloud_event(cellos::keyset_verification_failed_data_v1(keyset_id, kid, reason), ctx);
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_homeostasis_signal(const execution_cell_spec& spec,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_homeostasis_signal(const execution_cell_spec& spec,
                                                                                            std::string_view cell_id, std::optional<std::string_view> run_id,
                                                                                            std::string_view signal, double value,
                                                                                            std::optional<double> threshold,
                                                                                            const event_context& ctx) {
-    return to_cloud_event(events::homeostasis_signal_data_v1(spec, cell_id, run_id, signal, value, threshold), ctx,
+    return to_cloud_event(cellos::homeostasis_signal_data_v1(spec, cell_id, run_id, signal, value, threshold), ctx,
                           detail::cell_subject(cell_id));
 }
 
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_network_flow_decision(
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_network_flow_decision(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::string_view destination, std::uint16_t port,
-    egress_protocol protocol, events::network_flow_verdict decision, std::optional<std::uint32_t> matched_rule, const event_context& ctx) {
+    egress_protocol protocol, cellos::network_flow_verdict decision, std::optional<std::uint32_t> matched_rule, const event_context& ctx) {
     return to_cloud_event(
-        events::network_flow_decision_data_v1(spec, cell_id, run_id, destination, port, protocol, decision, matched_rule), ctx,
+        cellos::network_flow_decision_data_v1(spec, cell_id, run_id, destination, port, protocol, decision, matched_rule), ctx,
         detail::cell_subject(cell_id));
 }
 
 /// Subject urn:cellos:cell:<cell_id> when a cell is assigned.
-[[nodiscard]] inline parse_result<events::cloud_event_v1> cloud_event_v1_firecracker_pool_checkout(std::string_view pool_id,
+[[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_firecracker_pool_checkout(std::string_view pool_id,
                                                                                                   std::string_view vm_id, std::optional<std::string_view> cell_id,
                                                                                                   bool warm, std::uint64_t wait_ms,
                                                                                                   const event_context& ctx) {
-    return to_cloud_event(events::firecracker_pool_checkout_data_v1(pool_id, vm_id, cell_id, warm, wait_ms), ctx,
+    return to_cloud_event(cellos::firecracker_pool_checkout_data_v1(pool_id, vm_id, cell_id, warm, wait_ms), ctx,
                           cell_id ? detail::cell_subject(*cell_id) : std::nullopt);
 }
 

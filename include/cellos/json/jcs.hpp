@@ -21,7 +21,7 @@
 #include <boost/json/value.hpp>
 #include <boost/outcome/try.hpp>
 
-#include "cellos/json/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 #include "cellos/json/error.hpp"
 #include "cellos/json/parse.hpp"
 #include "cellos/json/write.hpp"
@@ -29,7 +29,7 @@
 namespace cellos::json {
 
 /// The canonical text, or the first reason there is none (with a JSON pointer).
-using jcs_result = parse_result<std::string>;
+using jcs_result = checked<std::string>;
 
 namespace detail {
 
@@ -163,18 +163,18 @@ private:
     [[nodiscard]] std::string pointer() const {
         std::string p;
         for (const frame& f : stack_) {
-            if (f.array) append_pointer_token(p, std::to_string(f.next - 1));
-            else append_pointer_token(p, key_of(*f.members[f.next - 1]));
+            if (f.array) cellos::detail::append_pointer_token(p, std::to_string(f.next - 1));
+            else cellos::detail::append_pointer_token(p, key_of(*f.members[f.next - 1]));
         }
         return p;
     }
 
-    [[nodiscard]] boundary_error fail(errc code, std::string message) const {
-        return make_boundary_error(code, pointer(), std::move(message));
+    [[nodiscard]] problem fail(errc code, std::string message) const {
+        return make_problem(code, pointer(), std::move(message));
     }
 
     /// Writes a scalar, or opens a container and pushes its frame.
-    [[nodiscard]] std::optional<boundary_error> write(const boost::json::value& v) {
+    [[nodiscard]] std::optional<problem> write(const boost::json::value& v) {
         switch (v.kind()) {
             case boost::json::kind::null: out_ += "null"; break;
             case boost::json::kind::bool_: out_ += v.get_bool() ? "true" : "false"; break;
@@ -188,7 +188,7 @@ private:
                 break;
             case boost::json::kind::string: {
                 const std::string_view s(v.get_string().data(), v.get_string().size());
-                if (const auto bad = first_invalid_utf8(s))
+                if (const auto bad = cellos::detail::first_invalid_utf8(s))
                     return fail(errc::invalid_utf8, "string is not valid UTF-8 at byte offset " + std::to_string(*bad));
                 write_string(out_, s);
                 break;
@@ -202,7 +202,7 @@ private:
                 std::vector<const boost::json::key_value_pair*> members;
                 members.reserve(o.size());
                 for (const boost::json::key_value_pair& m : o) {
-                    if (const auto bad = first_invalid_utf8(key_of(m)))
+                    if (const auto bad = cellos::detail::first_invalid_utf8(key_of(m)))
                         return fail(errc::invalid_utf8, "a member name is not valid UTF-8 at byte offset " + std::to_string(*bad));
                     members.push_back(&m);
                 }

@@ -20,16 +20,16 @@ using stage_history = std::variant<std::vector<cell_stage>, std::vector<formatio
 
 namespace detail {
 template <class Stage>
-[[nodiscard]] parse_result<stage_history> checked_history(std::vector<Stage> stages, std::string_view member) {
+[[nodiscard]] checked<stage_history> checked_history(std::vector<Stage> stages, std::string_view member) {
     if (const auto e = check_stage_sequence<Stage>(stages)) {
         std::string pointer = "/" + std::string(member);
         using reason = stage_sequence_error::reason;
-        if (e->why == reason::empty) return make_boundary_error(errc::invalid_transition, pointer, "a history has at least its initial stage");
+        if (e->why == reason::empty) return make_problem(errc::invalid_transition, pointer, "a history has at least its initial stage");
         pointer += "/" + std::to_string(e->index);
         if (e->why == reason::wrong_start)
-            return make_boundary_error(errc::invalid_transition, pointer,
+            return make_problem(errc::invalid_transition, pointer,
                                        "a history starts at " + std::string(to_wire(Stage{})) + ", not " + std::string(to_wire(stages[0])));
-        return make_boundary_error(errc::invalid_transition, pointer,
+        return make_problem(errc::invalid_transition, pointer,
                                    "no transition " + std::string(to_wire(stages[e->index - 1])) + " -> " +
                                        std::string(to_wire(stages[e->index])));
     }
@@ -38,7 +38,7 @@ template <class Stage>
 }  // namespace detail
 
 /// Strict parse, strict decode (stage names from the enum tables), then the transition check.
-[[nodiscard]] inline parse_result<stage_history> parse_stage_history(std::string_view text, const parse_limits& limits = {}) {
+[[nodiscard]] inline checked<stage_history> parse_stage_history(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     decoder d;
     if (!v.is_object() || v.get_object().size() != 1)

@@ -22,7 +22,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include "cellos/config.hpp"
-#include "cellos/json/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 #include "cellos/json/error.hpp"
 
 namespace cellos::json {
@@ -186,8 +186,8 @@ private:
     std::string pointer() const {
         std::string p;
         for (const frame& f : frames_) {
-            if (f.is_object) append_pointer_token(p, f.current < keys_.size() ? std::string_view(keys_[f.current]) : std::string_view{});
-            else append_pointer_token(p, std::to_string(f.count == 0 ? 0 : f.count - 1));
+            if (f.is_object) cellos::detail::append_pointer_token(p, f.current < keys_.size() ? std::string_view(keys_[f.current]) : std::string_view{});
+            else cellos::detail::append_pointer_token(p, std::to_string(f.count == 0 ? 0 : f.count - 1));
         }
         return p;
     }
@@ -208,14 +208,14 @@ private:
 }  // namespace detail
 
 /// Parses `text` as one JSON document under `limits`. Never throws on bad input.
-[[nodiscard]] inline parse_result<boost::json::value> parse_strict(std::string_view text,
+[[nodiscard]] inline checked<boost::json::value> parse_strict(std::string_view text,
                                                                    const parse_limits& limits = {}) {
     if (text.size() > limits.max_bytes)
-        return make_boundary_error(errc::input_too_large, "",
+        return make_problem(errc::input_too_large, "",
                                    "document is " + std::to_string(text.size()) + " bytes; the limit is " +
                                        std::to_string(limits.max_bytes));
-    if (const auto bad = detail::first_invalid_utf8(text))
-        return make_boundary_error(errc::invalid_utf8, "",
+    if (const auto bad = cellos::detail::first_invalid_utf8(text))
+        return make_problem(errc::invalid_utf8, "",
                                    "invalid UTF-8 at byte offset " + std::to_string(*bad));
     try {
         boost::json::parse_options options;
@@ -225,21 +225,21 @@ private:
         boost::system::error_code ec;
         const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
         detail::strict_handler& h = parser.handler();
-        if (h.failure != errc{}) return make_boundary_error(h.failure, h.failure_pointer, h.failure_message);
+        if (h.failure != errc{}) return make_problem(h.failure, h.failure_pointer, h.failure_message);
         if (ec == boost::json::error::too_deep)
-            return make_boundary_error(errc::nesting_too_deep, "",
+            return make_problem(errc::nesting_too_deep, "",
                                        "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
         if (ec)
-            return make_boundary_error(errc::malformed_json, "",
+            return make_problem(errc::malformed_json, "",
                                        "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());
         if (used != text.size())  // write_some stops after one document; anything else is not JSON
-            return make_boundary_error(errc::malformed_json, "",
+            return make_problem(errc::malformed_json, "",
                                        "unexpected data after the document at byte offset " + std::to_string(used));
         return h.stack.release();
     } catch (const std::bad_alloc&) {
-        return make_boundary_error(errc::input_too_large, "", "out of memory while parsing");
+        return make_problem(errc::input_too_large, "", "out of memory while parsing");
     } catch (const std::exception& e) {  // value_stack may throw length_error on absurd sizes
-        return make_boundary_error(errc::malformed_json, "", e.what());
+        return make_problem(errc::malformed_json, "", e.what());
     }
 }
 

@@ -1,7 +1,7 @@
-// cellos/json/principal.hpp — the JSON wire form of cellos::util::principal: an internally tagged
+// cellos/json/principal.hpp — the JSON wire form of cellos::principal: an internally tagged
 // object whose "kind" is operator | platform | delegate | federated, camelCase members (the serde
 // convention upstream uses), decoded strictly with a pointer to the first problem. Recursion
-// through "authorizing" is bounded by util::max_delegation_depth as well as by the parser's depth.
+// through "authorizing" is bounded by cellos::max_delegation_depth as well as by the parser's depth.
 #pragma once
 
 #include <algorithm>
@@ -23,10 +23,10 @@ namespace cellos::json {
 
 namespace detail {
 
-/// A required string member that must pass util::principal_text_problem.
-[[nodiscard]] inline parse_result<std::string> principal_text(const object_reader& o, std::string_view key, std::size_t max_bytes) {
+/// A required string member that must pass cellos::principal_text_problem.
+[[nodiscard]] inline checked<std::string> principal_text(const object_reader& o, std::string_view key, std::size_t max_bytes) {
     BOOST_OUTCOME_TRY(auto s, o.required<std::string>(key));
-    if (const auto problem = util::principal_text_problem(s, max_bytes); !problem.empty()) {
+    if (const auto problem = cellos::principal_text_problem(s, max_bytes); !problem.empty()) {
         decoder::scope at(o.context(), key);
         return o.context().fail(errc::invalid_value, "\"" + std::string(key) + "\" " + std::string(problem) +
                                                          " (limit " + std::to_string(max_bytes) + " bytes)");
@@ -34,65 +34,65 @@ namespace detail {
     return s;
 }
 
-[[nodiscard]] inline parse_result<util::principal> decode_principal(const boost::json::value& v, decoder& d, std::size_t depth);
+[[nodiscard]] inline checked<cellos::principal> decode_principal(const boost::json::value& v, decoder& d, std::size_t depth);
 
 }  // namespace detail
 
 /// ["cap", …]: each capability checked, duplicates refused (invalid_value); any order.
-[[nodiscard]] inline parse_result<util::authority_scope> tag_invoke(decode_tag<util::authority_scope>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<cellos::authority_scope> tag_invoke(decode_tag<cellos::authority_scope>, const boost::json::value& v, decoder& d) {
     BOOST_OUTCOME_TRY(auto caps, decode<std::vector<std::string>>(v, d));
     for (std::size_t i = 0; i < caps.size(); ++i) {
         decoder::scope at(d, i);
-        if (const auto problem = util::principal_text_problem(caps[i], util::capability_max_bytes); !problem.empty())
+        if (const auto problem = cellos::principal_text_problem(caps[i], cellos::capability_max_bytes); !problem.empty())
             return d.fail(errc::invalid_value, "capability " + std::string(problem) + " (limit " +
-                                                   std::to_string(util::capability_max_bytes) + " bytes)");
+                                                   std::to_string(cellos::capability_max_bytes) + " bytes)");
         if (std::find(caps.begin(), caps.begin() + static_cast<std::ptrdiff_t>(i), caps[i]) != caps.begin() + static_cast<std::ptrdiff_t>(i))
             return d.fail(errc::invalid_value, "duplicate capability \"" + caps[i] + "\"");
     }
-    auto scope = util::authority_scope::make(std::move(caps));
+    auto scope = cellos::authority_scope::make(std::move(caps));
     if (!scope) return d.fail(errc::invalid_value, "invalid capability");  // not reached: checked above
     return std::move(scope).value();
 }
 
-[[nodiscard]] inline parse_result<util::principal> tag_invoke(decode_tag<util::principal>, const boost::json::value& v, decoder& d) {
+[[nodiscard]] inline checked<cellos::principal> tag_invoke(decode_tag<cellos::principal>, const boost::json::value& v, decoder& d) {
     return detail::decode_principal(v, d, 0);
 }
 
 /// `depth` is the number of delegate objects around `v`.
-[[nodiscard]] inline parse_result<util::principal> detail::decode_principal(const boost::json::value& v, decoder& d, std::size_t depth) {
+[[nodiscard]] inline checked<cellos::principal> detail::decode_principal(const boost::json::value& v, decoder& d, std::size_t depth) {
     if (!v.is_object()) return detail::wrong_type(v, d, "an object");
     const boost::json::value* tag = v.get_object().if_contains("kind");
-    util::principal_kind kind{};
+    cellos::principal_kind kind{};
     {
         decoder::scope at(d, "kind");
         if (tag == nullptr) return d.fail(errc::missing_field, "missing required field \"kind\"");
-        BOOST_OUTCOME_TRY(kind, decode<util::principal_kind>(*tag, d));
+        BOOST_OUTCOME_TRY(kind, decode<cellos::principal_kind>(*tag, d));
     }
     switch (kind) {
-        case util::principal_kind::operator_:
-        case util::principal_kind::platform: {
+        case cellos::principal_kind::operator_:
+        case cellos::principal_kind::platform: {
             BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"kind", "id"}));
-            BOOST_OUTCOME_TRY(auto id, principal_text(o, "id", util::principal_id_max_bytes));
-            auto p = kind == util::principal_kind::operator_ ? util::principal::make_operator(id) : util::principal::make_platform(id);
+            BOOST_OUTCOME_TRY(auto id, principal_text(o, "id", cellos::principal_id_max_bytes));
+            auto p = kind == cellos::principal_kind::operator_ ? cellos::principal::make_operator(id) : cellos::principal::make_platform(id);
             if (!p) return d.fail(errc::invalid_value, "invalid principal");  // not reached: checked above
             return std::move(p).value();
         }
-        case util::principal_kind::federated: {
+        case cellos::principal_kind::federated: {
             BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"kind", "trustRoot", "identity"}));
-            BOOST_OUTCOME_TRY(auto trust_root, principal_text(o, "trustRoot", util::federated_field_max_bytes));
-            BOOST_OUTCOME_TRY(auto identity, principal_text(o, "identity", util::federated_field_max_bytes));
-            auto p = util::principal::make_federated(trust_root, identity);
+            BOOST_OUTCOME_TRY(auto trust_root, principal_text(o, "trustRoot", cellos::federated_field_max_bytes));
+            BOOST_OUTCOME_TRY(auto identity, principal_text(o, "identity", cellos::federated_field_max_bytes));
+            auto p = cellos::principal::make_federated(trust_root, identity);
             if (!p) return d.fail(errc::invalid_value, "invalid principal");  // not reached: checked above
             return std::move(p).value();
         }
-        case util::principal_kind::delegate: break;
+        case cellos::principal_kind::delegate: break;
     }
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"kind", "authorizing", "delegate", "scope"}));
-    if (depth >= util::max_delegation_depth)
-        return d.fail(errc::invalid_value, "delegation chain longer than " + std::to_string(util::max_delegation_depth) + " links");
-    BOOST_OUTCOME_TRY(auto delegate, principal_text(o, "delegate", util::principal_id_max_bytes));
-    BOOST_OUTCOME_TRY(auto scope, o.required<util::authority_scope>("scope"));
-    std::optional<util::principal> authorizing;
+    if (depth >= cellos::max_delegation_depth)
+        return d.fail(errc::invalid_value, "delegation chain longer than " + std::to_string(cellos::max_delegation_depth) + " links");
+    BOOST_OUTCOME_TRY(auto delegate, principal_text(o, "delegate", cellos::principal_id_max_bytes));
+    BOOST_OUTCOME_TRY(auto scope, o.required<cellos::authority_scope>("scope"));
+    std::optional<cellos::principal> authorizing;
     {
         decoder::scope at(d, "authorizing");
         const boost::json::value* inner = o.object().if_contains("authorizing");
@@ -110,21 +110,21 @@ namespace detail {
         decoder::scope at(d, "scope");
         return d.fail(errc::invalid_value, "scope is not a subset of the authorizing principal's scope (\"" + extra + "\" is not in it)");
     }
-    auto p = util::principal::compose(std::move(*authorizing), delegate, std::move(scope));
+    auto p = cellos::principal::compose(std::move(*authorizing), delegate, std::move(scope));
     if (!p) return d.fail(errc::invalid_value, "invalid delegation");  // not reached: checked above
     return std::move(p).value();
 }
 
 /// Text → principal: strict parse, strict decode.
-[[nodiscard]] inline parse_result<util::principal> parse_principal(std::string_view text, const parse_limits& limits = {}) {
+[[nodiscard]] inline checked<cellos::principal> parse_principal(std::string_view text, const parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto v, parse_strict(text, limits));
     decoder d;
-    return decode<util::principal>(v, d);
+    return decode<cellos::principal>(v, d);
 }
 
 }  // namespace cellos::json
 
-namespace cellos::util {
+namespace cellos {
 
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_scope& s) {
     boost::json::array a;
@@ -152,4 +152,4 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, cons
     jv = std::move(o);
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

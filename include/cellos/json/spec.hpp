@@ -15,17 +15,17 @@
 
 namespace cellos::json {
 
-[[nodiscard]] inline parse_result<execution_cell_document> parse_execution_cell_document(std::string_view text,
+[[nodiscard]] inline checked<execution_cell_document> parse_execution_cell_document(std::string_view text,
                                                                                         const parse_limits& limits = {}) {
     return parse_document<execution_cell_document>(text, limits);
 }
 
-[[nodiscard]] inline parse_result<policy_pack_document> parse_policy_pack_document(std::string_view text,
+[[nodiscard]] inline checked<policy_pack_document> parse_policy_pack_document(std::string_view text,
                                                                                   const parse_limits& limits = {}) {
     return parse_document<policy_pack_document>(text, limits);
 }
 
-[[nodiscard]] inline parse_result<authorization_policy_document> parse_authorization_policy_document(
+[[nodiscard]] inline checked<authorization_policy_document> parse_authorization_policy_document(
     std::string_view text, const parse_limits& limits = {}) {
     return parse_document<authorization_policy_document>(text, limits);
 }

@@ -91,57 +91,57 @@ public:
 
     // --- from start on, every step emits ------------------------------------------------------------
 
-    [[nodiscard]] step<cell<cell_stage::started, Authority>, events::lifecycle_started_v1> start() &&
+    [[nodiscard]] step<cell<cell_stage::started, Authority>, cellos::lifecycle_started_v1> start() &&
         requires CellTransition<Stage, cell_stage::started>
     {
-        auto event = events::lifecycle_started_data_v1(spec_, cell_id_, view(run_id_));
+        auto event = cellos::lifecycle_started_data_v1(spec_, cell_id_, view(run_id_));
         return {detail::cell_access::advance<cell_stage::started>(std::move(*this)), std::move(event)};
     }
 
-    [[nodiscard]] step<cell<cell_stage::command_completed, Authority>, events::command_completed_v1> complete_command(
+    [[nodiscard]] step<cell<cell_stage::command_completed, Authority>, cellos::command_completed_v1> complete_command(
         std::int32_t exit_code, std::uint64_t duration_ms, std::optional<std::string_view> spawn_error = {}) &&
         requires CellTransition<Stage, cell_stage::command_completed>
     {
         const std::span<const std::string> argv = spec_.run ? std::span<const std::string>(spec_.run->argv) : std::span<const std::string>{};
-        auto event = events::command_completed_data_v1(spec_, cell_id_, view(run_id_), argv, exit_code, duration_ms, spawn_error);
+        auto event = cellos::command_completed_data_v1(spec_, cell_id_, view(run_id_), argv, exit_code, duration_ms, spawn_error);
         return {detail::cell_access::advance<cell_stage::command_completed>(std::move(*this)), std::move(event)};
     }
 
     /// One export.v2.completed per receipt, all parented on the run's lifecycle.started event.
-    [[nodiscard]] step<cell<cell_stage::exported, Authority>, std::vector<events::export_completed_v2>> export_artifacts(
-        const std::vector<export_receipt>& receipts, const std::optional<events::provenance>& parent = {}) &&
+    [[nodiscard]] step<cell<cell_stage::exported, Authority>, std::vector<cellos::export_completed_v2>> export_artifacts(
+        const std::vector<export_receipt>& receipts, const std::optional<cellos::provenance>& parent = {}) &&
         requires CellTransition<Stage, cell_stage::exported>
     {
-        std::vector<events::export_completed_v2> events;
+        std::vector<cellos::export_completed_v2> events;
         events.reserve(receipts.size());
         for (const export_receipt& r : receipts)
-            events.push_back(events::export_completed_data_v2(spec_, cell_id_, view(run_id_), r, std::nullopt, parent));
+            events.push_back(cellos::export_completed_data_v2(spec_, cell_id_, view(run_id_), r, std::nullopt, parent));
         return {detail::cell_access::advance<cell_stage::exported>(std::move(*this)), std::move(events)};
     }
 
     /// lifecycle.v1.destroyed: never an exit code (upstream FC-23; the command event has it).
-    [[nodiscard]] step<cell<cell_stage::destroyed, Authority>, events::lifecycle_destroyed_v1> destroy(
-        events::lifecycle_destroy_outcome outcome, std::optional<events::lifecycle_terminal_state> terminal = {},
-        std::optional<events::lifecycle_reason> reason = {}, std::optional<events::subject_urn> evidence_bundle_ref = {}) &&
+    [[nodiscard]] step<cell<cell_stage::destroyed, Authority>, cellos::lifecycle_destroyed_v1> destroy(
+        cellos::lifecycle_destroy_outcome outcome, std::optional<cellos::lifecycle_terminal_state> terminal = {},
+        std::optional<cellos::lifecycle_reason> reason = {}, std::optional<cellos::subject_urn> evidence_bundle_ref = {}) &&
         requires CellTransition<Stage, cell_stage::destroyed>
     {
-        auto event = events::lifecycle_destroyed_data_v1(spec_, cell_id_, view(run_id_), outcome, terminal, std::move(reason),
+        auto event = cellos::lifecycle_destroyed_data_v1(spec_, cell_id_, view(run_id_), outcome, terminal, std::move(reason),
                                                  std::move(evidence_bundle_ref));
         return {detail::cell_access::advance<cell_stage::destroyed>(std::move(*this)), std::move(event)};
     }
 
-    [[nodiscard]] step<cell<cell_stage::revoked, Authority>, events::identity_revoked_v1> revoke(const std::optional<events::provenance>& parent = {}) &&
+    [[nodiscard]] step<cell<cell_stage::revoked, Authority>, cellos::identity_revoked_v1> revoke(const std::optional<cellos::provenance>& parent = {}) &&
         requires CellTransition<Stage, cell_stage::revoked>
     {
-        auto event = events::identity_revoked_data_v1(spec_, cell_id_, view(run_id_), spec_.identity, parent);
+        auto event = cellos::identity_revoked_data_v1(spec_, cell_id_, view(run_id_), spec_.identity, parent);
         return {detail::cell_access::advance<cell_stage::revoked>(std::move(*this)), std::move(event)};
     }
 
     /// A cell that never started (admission or secret resolution failed): lifecycle.v1.failed.
-    [[nodiscard]] step<cell<cell_stage::failed, Authority>, events::lifecycle_failed_v1> fail(events::lifecycle_reason reason) &&
+    [[nodiscard]] step<cell<cell_stage::failed, Authority>, cellos::lifecycle_failed_v1> fail(cellos::lifecycle_reason reason) &&
         requires CellTransition<Stage, cell_stage::failed>
     {
-        auto event = events::lifecycle_failed_data_v1(spec_, cell_id_, view(run_id_), std::move(reason));
+        auto event = cellos::lifecycle_failed_data_v1(spec_, cell_id_, view(run_id_), std::move(reason));
         return {detail::cell_access::advance<cell_stage::failed>(std::move(*this)), std::move(event)};
     }
 

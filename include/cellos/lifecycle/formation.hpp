@@ -44,47 +44,47 @@ public:
     [[nodiscard]] const std::optional<std::string>& name() const noexcept { return name_; }
     [[nodiscard]] const std::vector<std::string>& cell_ids() const noexcept { return cell_ids_; }
 
-    [[nodiscard]] step<formation<formation_state::launching>, events::formation_launching_v1> launch() &&
+    [[nodiscard]] step<formation<formation_state::launching>, cellos::formation_launching_v1> launch() &&
         requires FormationTransition<State, formation_state::launching>
     {
-        auto event = events::formation_launching_data_v1(id_, cell_ids_);
+        auto event = cellos::formation_launching_data_v1(id_, cell_ids_);
         return {detail::formation_access::advance<formation_state::launching>(std::move(*this)), std::move(event)};
     }
 
     /// LAUNCHING → RUNNING, and DEGRADED → RUNNING (recovered).
-    [[nodiscard]] step<formation<formation_state::running>, events::formation_running_v1> run() &&
+    [[nodiscard]] step<formation<formation_state::running>, cellos::formation_running_v1> run() &&
         requires FormationTransition<State, formation_state::running>
     {
-        auto event = events::formation_running_data_v1(id_, cell_ids_);
+        auto event = cellos::formation_running_data_v1(id_, cell_ids_);
         return {detail::formation_access::advance<formation_state::running>(std::move(*this)), std::move(event)};
     }
 
-    [[nodiscard]] step<formation<formation_state::degraded>, events::formation_degraded_v1> degrade(
+    [[nodiscard]] step<formation<formation_state::degraded>, cellos::formation_degraded_v1> degrade(
         std::span<const std::string> failed_cell_ids, std::string_view reason) &&
         requires FormationTransition<State, formation_state::degraded>
     {
-        auto event = events::formation_degraded_data_v1(id_, failed_cell_ids, reason);
+        auto event = cellos::formation_degraded_data_v1(id_, failed_cell_ids, reason);
         return {detail::formation_access::advance<formation_state::degraded>(std::move(*this)), std::move(event)};
     }
 
-    [[nodiscard]] step<formation<formation_state::completed>, events::formation_completed_v1> complete() &&
+    [[nodiscard]] step<formation<formation_state::completed>, cellos::formation_completed_v1> complete() &&
         requires FormationTransition<State, formation_state::completed>
     {
-        auto event = events::formation_completed_data_v1(id_, cell_ids_);
+        auto event = cellos::formation_completed_data_v1(id_, cell_ids_);
         return {detail::formation_access::advance<formation_state::completed>(std::move(*this)), std::move(event)};
     }
 
-    [[nodiscard]] step<formation<formation_state::failed>, events::formation_failed_v1> fail(std::span<const std::string> failed_cell_ids,
+    [[nodiscard]] step<formation<formation_state::failed>, cellos::formation_failed_v1> fail(std::span<const std::string> failed_cell_ids,
                                                                                             std::string_view reason) &&
         requires FormationTransition<State, formation_state::failed>
     {
-        auto event = events::formation_failed_data_v1(id_, failed_cell_ids, reason);
+        auto event = cellos::formation_failed_data_v1(id_, failed_cell_ids, reason);
         return {detail::formation_access::advance<formation_state::failed>(std::move(*this)), std::move(event)};
     }
 
 private:
     friend struct detail::formation_access;
-    friend step<formation<formation_state::pending>, events::formation_created_v1> create_formation(
+    friend step<formation<formation_state::pending>, cellos::formation_created_v1> create_formation(
         std::string, std::optional<std::string>, std::vector<std::string>);
 
     formation(std::string id, std::optional<std::string> name, std::vector<std::string> cell_ids)
@@ -96,9 +96,9 @@ private:
 };
 
 /// The only way in: a PENDING formation, and the formation.v1.created event that says so.
-[[nodiscard]] inline step<formation<formation_state::pending>, events::formation_created_v1> create_formation(
+[[nodiscard]] inline step<formation<formation_state::pending>, cellos::formation_created_v1> create_formation(
     std::string id, std::optional<std::string> name, std::vector<std::string> cell_ids) {
-    auto event = events::formation_created_data_v1(id, name ? std::optional<std::string_view>(*name) : std::nullopt, cell_ids);
+    auto event = cellos::formation_created_data_v1(id, name ? std::optional<std::string_view>(*name) : std::nullopt, cell_ids);
     return {formation<formation_state::pending>(std::move(id), std::move(name), std::move(cell_ids)), std::move(event)};
 }
 

@@ -81,8 +81,8 @@ template <Storage S>
 
 /// Upstream `validate_authorization_policy`: every structural violation (errc::invalid_policy).
 template <Storage S>
-[[nodiscard]] std::vector<rule_violation> validate_authorization_policy(const basic_authorization_policy_document<S>& doc) {
-    std::vector<rule_violation> out = to_violations(check_authorization_policy_document(doc));
+[[nodiscard]] std::vector<problem> validate_authorization_policy(const basic_authorization_policy_document<S>& doc) {
+    std::vector<problem> out = to_violations(check_authorization_policy_document(doc));
     for (auto& v : out) v.code = errc::invalid_policy;
     return out;
 }

@@ -65,7 +65,7 @@ template <Storage S>
         const json_path m = r / wire<&R::secret_ref_allowlist>;
         for (const auto& e : rules.secret_ref_allowlist->entries) {
             const std::string_view tenant(e.key);
-            if (tenant != "*" && !util::is_subject_token_safe(tenant)) c.add(spec_rule::tenant_id, m / tenant);
+            if (tenant != "*" && !cellos::is_subject_token_safe(tenant)) c.add(spec_rule::tenant_id, m / tenant);
             for (std::size_t i = 0; i < e.value.size(); ++i) {
                 c.identifier(e.value[i], m / tenant / i);
                 c.unique_at(e.value, i, m / tenant, c.as_view, std::less<>{});
@@ -77,8 +77,8 @@ template <Storage S>
 
 /// Runtime report of check_policy_pack_document: every entry carries errc::invalid_policy.
 template <Storage S>
-[[nodiscard]] std::vector<rule_violation> validate_policy_pack_document(const basic_policy_pack_document<S>& doc) {
-    std::vector<rule_violation> out = to_violations(check_policy_pack_document(doc));
+[[nodiscard]] std::vector<problem> validate_policy_pack_document(const basic_policy_pack_document<S>& doc) {
+    std::vector<problem> out = to_violations(check_policy_pack_document(doc));
     for (auto& v : out) v.code = errc::invalid_policy;
     return out;
 }
@@ -142,7 +142,7 @@ constexpr void check_against_rules(const basic_policy_rules<P>& rules, const bas
             out.push_back({wire<&R::forbid_outbound_egress_rules>, egress_path / i, 0, 0, egress[i].host});
     if (rules.allowed_egress_hosts.size() > 0)
         for (std::size_t i = 0; i < egress.size(); ++i)
-            if (!util::hostname_allowed(egress[i].host, rules.allowed_egress_hosts))
+            if (!cellos::hostname_allowed(egress[i].host, rules.allowed_egress_hosts))
                 out.push_back({wire<&R::allowed_egress_hosts>, egress_path / i / wire<&E::host>, 0, 0, egress[i].host});
     if (rules.require_runtime_secret_delivery && spec.run && spec.authority.secret_refs.size() > 0 &&
         spec.run->secret_delivery == secret_delivery_mode::env)

@@ -157,7 +157,7 @@ static_assert(std::tuple_size_v<decltype(policy_rules::wire_fields())> == 11, "o
 
 /// true, or a compile error naming the first rule broken (document, pack, version, then policy).
 template <Storage P, Storage S>
-consteval bool admitted(const basic_policy_pack_document<P>& pack, const basic_execution_cell_document<S>& doc) {
+consteval bool require_admission(const basic_policy_pack_document<P>& pack, const basic_execution_cell_document<S>& doc) {
     if (const auto i = check_execution_cell_document(doc); !i.empty()) diagnostics::report_spec(i.front().rule, false);
     if (const auto i = check_policy_pack_document(pack); !i.empty()) diagnostics::report_spec(i.front().rule, true);
     if (policy_pack_version_verdict(pack.spec, allow_downgrade::no) != policy_version_verdict::supported)
@@ -168,7 +168,7 @@ consteval bool admitted(const basic_policy_pack_document<P>& pack, const basic_e
 
 /// true, or a compile error naming the first rule the document breaks.
 template <Storage S>
-consteval bool valid_document(const basic_execution_cell_document<S>& doc) {
+consteval bool require_valid_document(const basic_execution_cell_document<S>& doc) {
     if (const auto i = check_execution_cell_document(doc); !i.empty()) diagnostics::report_spec(i.front().rule, false);
     return true;
 }

@@ -51,7 +51,7 @@ using egress_rule = basic_egress_rule<>;
 /// Upstream's rule identity: same host (ASCII case-insensitive), port and protocol.
 template <Storage A, Storage B>
 [[nodiscard]] constexpr bool same_flow(const basic_egress_rule<A>& a, const basic_egress_rule<B>& b) noexcept {
-    return a.port == b.port && a.protocol == b.protocol && util::detail::ascii_iequals(a.host, b.host);
+    return a.port == b.port && a.protocol == b.protocol && cellos::detail::ascii_iequals(a.host, b.host);
 }
 
 }  // namespace cellos

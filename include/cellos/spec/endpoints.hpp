@@ -49,13 +49,13 @@ struct host_port {
 }
 
 [[nodiscard]] constexpr bool is_ip_host(const host_port& hp) noexcept {
-    return hp.bracketed ? util::is_ipv6_literal(hp.host) : (util::is_ipv4_literal(hp.host) || util::is_ipv6_literal(hp.host));
+    return hp.bracketed ? cellos::is_ipv6_literal(hp.host) : (cellos::is_ipv4_literal(hp.host) || cellos::is_ipv6_literal(hp.host));
 }
 
 [[nodiscard]] constexpr bool is_named_host(const host_port& hp) noexcept {
-    if (hp.bracketed) return util::is_ipv6_literal(hp.host);
-    if (hp.has_port && util::is_ipv6_literal(hp.host)) return false;
-    return util::is_dns_name(hp.host) || util::is_ipv4_literal(hp.host) || util::is_ipv6_literal(hp.host);
+    if (hp.bracketed) return cellos::is_ipv6_literal(hp.host);
+    if (hp.has_port && cellos::is_ipv6_literal(hp.host)) return false;
+    return cellos::is_dns_name(hp.host) || cellos::is_ipv4_literal(hp.host) || cellos::is_ipv6_literal(hp.host);
 }
 
 /// scheme://authority[/path…]; returns the authority (without checking it) or nullopt.
@@ -118,7 +118,7 @@ struct host_port {
 [[nodiscard]] constexpr bool is_s3_bucket_name(std::string_view s) noexcept {
     if (s.size() < 3 || s.size() > 63) return false;
     const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!alnum(s.front()) || !alnum(s.back()) || s.find("..") != std::string_view::npos || util::is_ipv4_literal(s)) return false;
+    if (!alnum(s.front()) || !alnum(s.back()) || s.find("..") != std::string_view::npos || cellos::is_ipv4_literal(s)) return false;
     for (char c : s)
         if (!alnum(c) && c != '.' && c != '-') return false;
     return true;

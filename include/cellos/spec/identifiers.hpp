@@ -7,21 +7,12 @@
 #include <cstddef>
 #include <string_view>
 
+#include "cellos/detail/ascii.hpp"
+
 namespace cellos {
 
 inline constexpr std::size_t portable_identifier_max_bytes = 128;
 
-namespace detail {
-[[nodiscard]] constexpr bool is_ascii_alnum(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-[[nodiscard]] constexpr bool is_lower_hex(char c) noexcept { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
-[[nodiscard]] constexpr bool has_control(std::string_view s) noexcept {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-    return false;
-}
-}  // namespace detail
 
 /// Upstream `is_portable_identifier`: non-empty, first char ASCII alphanumeric, ≤ 128 bytes, no
 /// "..", the rest ASCII alphanumeric or . _ -

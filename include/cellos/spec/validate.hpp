@@ -23,7 +23,8 @@
 #include "cellos/spec/inference.hpp"
 #include "cellos/spec/keyset.hpp"
 #include "cellos/spec/rules.hpp"
-#include "cellos/spec/violation.hpp"
+#include "cellos/detail/json_pointer.hpp"
+#include "cellos/problem.hpp"
 #include "cellos/util/hostname.hpp"
 #include "cellos/util/semver.hpp"
 #include "cellos/util/tenant_id.hpp"
@@ -163,7 +164,7 @@ public:
     static constexpr auto as_view = [](const auto& x) { return std::string_view(x); };
     /// ASCII case-insensitive order (hostnames).
     static constexpr auto iless = [](std::string_view a, std::string_view b) {
-        using util::detail::ascii_lower;
+        using cellos::detail::ascii_lower;
         for (std::size_t k = 0; k < a.size() && k < b.size(); ++k)
             if (ascii_lower(a[k]) != ascii_lower(b[k])) return ascii_lower(a[k]) < ascii_lower(b[k]);
         return a.size() < b.size();
@@ -174,7 +175,7 @@ public:
     constexpr void check(const basic_correlation<S>& c, const json_path& p) {
         using T = basic_correlation<S>;
         if (c.correlation_id) text(*c.correlation_id, p / wire<&T::correlation_id>);
-        if (c.tenant_id && !util::is_subject_token_safe(*c.tenant_id)) add(spec_rule::tenant_id, p / wire<&T::tenant_id>);
+        if (c.tenant_id && !cellos::is_subject_token_safe(*c.tenant_id)) add(spec_rule::tenant_id, p / wire<&T::tenant_id>);
     }
 
     constexpr void check(const basic_ingress<S>& in, const json_path& p) {
@@ -227,7 +228,7 @@ public:
         if (w.kind == workload_identity_kind::spiffe) {
             constexpr std::string_view scheme = "spiffe://";
             const bool ok = w.spiffe_id && !w.audience && std::string_view(*w.spiffe_id).substr(0, scheme.size()) == scheme &&
-                            util::is_dns_name(std::string_view(*w.spiffe_id).substr(scheme.size()).substr(
+                            cellos::is_dns_name(std::string_view(*w.spiffe_id).substr(scheme.size()).substr(
                                 0, std::string_view(*w.spiffe_id).substr(scheme.size()).find('/')));
             if (!ok) add(spec_rule::workload_identity, p);
             if (w.spiffe_id) text(*w.spiffe_id, p / wire<&T::spiffe_id>);
@@ -268,8 +269,8 @@ public:
     constexpr void allowlist(const List& entries, const json_path& p, bool ip_literals = false) {
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::string_view e(entries[i]);
-            const bool ip = ip_literals && (util::is_ipv4_literal(e) || util::is_ipv6_literal(e));
-            if (!ip && !util::is_valid_allowlist_entry(e)) add(spec_rule::allowlist_entry, p / i);
+            const bool ip = ip_literals && (cellos::is_ipv4_literal(e) || cellos::is_ipv6_literal(e));
+            if (!ip && !cellos::is_valid_allowlist_entry(e)) add(spec_rule::allowlist_entry, p / i);
             unique_at(entries, i, p, as_view, iless);
         }
     }
@@ -297,7 +298,7 @@ public:
         const json_path eg = p / wire<&T::egress_rules>;
         for (std::size_t i = 0; i < a.egress_rules.size(); ++i) {
             const E& r = a.egress_rules[i];
-            if (!util::is_dns_name(r.host) && !util::is_ipv4_literal(r.host) && !util::is_ipv6_literal(r.host))
+            if (!cellos::is_dns_name(r.host) && !cellos::is_ipv4_literal(r.host) && !cellos::is_ipv6_literal(r.host))
                 add(spec_rule::egress_host, eg / i / wire<&E::host>);
             if (r.port == 0) add(spec_rule::egress_port, eg / i / wire<&E::port>);
             if (r.justification) text(*r.justification, eg / i / wire<&E::justification>);
@@ -465,7 +466,7 @@ template <Storage S>
 }
 
 /// The runtime form of an issue: code, rule id, pointer, message.
-[[nodiscard]] inline rule_violation to_violation(const spec_issue& i) {
+[[nodiscard]] inline problem to_violation(const spec_issue& i) {
     const spec_rule_info& r = info(i.rule);
     std::string message(r.message);
     if (i.rule == spec_rule::argv_too_large)  // upstream's CellosError::ArgvTooLarge text
@@ -473,11 +474,11 @@ template <Storage S>
                   std::to_string(argv_kernel_cmdline_limit_bytes) + "-byte kernel cmdline limit";
     else if (i.rule == spec_rule::unique)
         message += " (same as element " + std::to_string(i.detail) + ")";
-    return {r.code, to_wire(i.rule), i.path.to_pointer(), std::move(message)};
+    return {r.code, std::string(to_wire(i.rule)), i.path.to_pointer(), std::move(message)};
 }
 
-[[nodiscard]] inline std::vector<rule_violation> to_violations(const std::vector<spec_issue>& issues) {
-    std::vector<rule_violation> out;
+[[nodiscard]] inline std::vector<problem> to_violations(const std::vector<spec_issue>& issues) {
+    std::vector<problem> out;
     out.reserve(issues.size());
     for (const auto& i : issues) out.push_back(to_violation(i));
     return out;
@@ -485,7 +486,7 @@ template <Storage S>
 
 /// Upstream's entry point: every violation of the document (empty = valid).
 template <Storage S>
-[[nodiscard]] std::vector<rule_violation> validate_execution_cell_document(const basic_execution_cell_document<S>& doc) {
+[[nodiscard]] std::vector<problem> validate_execution_cell_document(const basic_execution_cell_document<S>& doc) {
     return to_violations(check_execution_cell_document(doc));
 }
 

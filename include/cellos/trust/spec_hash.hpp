@@ -25,7 +25,7 @@ template <Storage S>
 
 /// Text → strict parse and decode (so only a well-formed ExecutionCellDocument is hashed) → hash.
 /// Validation is separate: a structurally sound but invalid spec still has a hash.
-[[nodiscard]] inline json::parse_result<std::string> canonical_spec_hash_of_text(std::string_view text,
+[[nodiscard]] inline checked<std::string> canonical_spec_hash_of_text(std::string_view text,
                                                                               const json::parse_limits& limits = {}) {
     BOOST_OUTCOME_TRY(auto doc, json::parse_execution_cell_document(text, limits));
     return canonical_spec_hash(doc);

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "cellos/util/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 
-namespace cellos::util {
+namespace cellos {
 
 /// At most this many characters (= bytes: the output is ASCII) are kept.
 inline constexpr std::size_t cgroup_leaf_max_length = 64;
@@ -35,4 +35,4 @@ inline constexpr std::string_view cgroup_leaf_fallback = "cell";
     return out;
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

@@ -14,30 +14,11 @@
 #include <string_view>
 #include <utility>
 
-namespace cellos::util {
+#include "cellos/detail/ascii.hpp"
+
+namespace cellos {
 
 namespace detail {
-
-[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr bool is_ascii_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_ascii_alnum(char c) noexcept { return is_ascii_alpha(c) || is_ascii_digit(c); }
-[[nodiscard]] constexpr bool is_ascii_hex(char c) noexcept {
-    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-[[nodiscard]] constexpr unsigned hex_value(char c) noexcept {
-    if (is_ascii_digit(c)) return static_cast<unsigned>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
-    return static_cast<unsigned>(c - 'A' + 10);
-}
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// ASCII case-insensitive equality; other bytes must be identical (no Unicode case folding).
-[[nodiscard]] constexpr bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
 
 /// Dotted quad, each part 0–255 in decimal without leading zeros (so "01.2.3.4" is not an address:
 /// inet_aton would read it as octal, and the WHATWG IPv6 parser refuses it).
@@ -205,4 +186,4 @@ template <HostnameList Range>
     return false;
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

@@ -21,9 +21,9 @@
 
 #include "cellos/detail/enum_table.hpp"
 #include "cellos/error.hpp"
-#include "cellos/util/detail/utf8.hpp"
+#include "cellos/detail/utf8.hpp"
 
-namespace cellos::util {
+namespace cellos {
 
 /// Byte limit of an operator, platform or delegate id.
 inline constexpr std::size_t principal_id_max_bytes = 128;
@@ -100,14 +100,14 @@ private:
 /// The variant in force; its wire names are the JSON "kind" values.
 enum class principal_kind : std::uint8_t { operator_, platform, delegate, federated };
 
-}  // namespace cellos::util
+}  // namespace cellos
 
 template <>
-struct cellos::detail::enum_names<cellos::util::principal_kind> {
+struct cellos::detail::enum_names<cellos::principal_kind> {
     static constexpr std::array<std::string_view, 4> wire{"operator", "platform", "delegate", "federated"};
 };
 
-namespace cellos::util {
+namespace cellos {
 
 /// A value-semantic heap cell: deep copy, comparison by value. It exists so that a principal can
 /// hold the principal it acts for. A moved-from box is empty; only assign to it or destroy it.
@@ -353,7 +353,7 @@ inline std::string principal::to_source_uri() const {
     while (true) {
         const std::size_t slash = rest.find('/');
         if (slash == std::string_view::npos)
-            return fail("expected <kind>/… (kind: operator, platform, delegate, federated)");
+            return fail("expected <authority_kind>/… (kind: operator, platform, delegate, federated)");
         const std::string_view kind = rest.substr(0, slash);
         rest.remove_prefix(slash + 1);
         std::optional<result<principal>> root;
@@ -415,4 +415,4 @@ inline std::string principal::to_source_uri() const {
     }
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

@@ -20,7 +20,7 @@
 
 #include "cellos/util/hostname.hpp"
 
-namespace cellos::util {
+namespace cellos {
 
 namespace detail {
 
@@ -39,9 +39,6 @@ inline constexpr std::array<special_scheme, 6> special_schemes{{
     return nullptr;
 }
 
-[[nodiscard]] constexpr bool is_ascii_whitespace(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
 
 /// Appends `s`, percent-encoding (uppercase hex, as the url crate) the bytes listed in `set`.
 inline void append_encoded(std::string& out, std::string_view s, std::string_view set) {
@@ -316,4 +313,4 @@ inline std::string strip_userinfo_after_schemes(std::string_view input) {
     return out;
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

@@ -18,12 +18,6 @@ struct semver {
 
 namespace detail {
 
-[[nodiscard]] constexpr bool is_digits(std::string_view s) noexcept {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
 
 /// A numeric component: digits, no leading zero, fits in u64.
 [[nodiscard]] constexpr std::optional<std::uint64_t> semver_number(std::string_view s) noexcept {

@@ -8,7 +8,7 @@
 
 #include "cellos/error.hpp"
 
-namespace cellos::util {
+namespace cellos {
 
 /// Why `token` cannot be one NATS subject token, or "" when it can. Our choice of rules: non-empty;
 /// no '.', '*', '>'; no ASCII whitespace or control character (0x00–0x20, 0x7F); and no byte
@@ -38,4 +38,4 @@ namespace cellos::util {
     return boost::outcome_v2::success();
 }
 
-}  // namespace cellos::util
+}  // namespace cellos

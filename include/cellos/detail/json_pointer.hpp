@@ -1,7 +1,7 @@
-// cellos/spec/violation.hpp — how admission checks report: a constexpr-friendly `json_path` (no
-// allocation, so the same checks run inside a static_assert) and the runtime `violation` a caller
-// sees (errc code, stable rule id, RFC 6901 pointer, message). Every violation is reported, in
-// document order, never just the first.
+// cellos/detail/json_pointer.hpp — RFC 6901 pointers, built once: `append_pointer_token` escapes one
+// reference token ('~' -> "~0", '/' -> "~1"); `json_path` is a pointer made of string_views and
+// indices that is copyable in constant expressions (no allocation), so the same checks report a
+// place inside a static_assert and at the JSON boundary.
 #pragma once
 
 #include <array>
@@ -9,9 +9,27 @@
 #include <string>
 #include <string_view>
 
-#include "cellos/error.hpp"
-
 namespace cellos {
+
+namespace detail {
+
+/// Appends "/" and one escaped reference token to `pointer`.
+inline void append_pointer_token(std::string& pointer, std::string_view token) {
+    pointer += '/';
+    for (char c : token) {
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer += c;
+    }
+}
+
+/// Appends "/" and an array index.
+inline void append_pointer_index(std::string& pointer, std::size_t index) {
+    pointer += '/';
+    pointer += std::to_string(index);
+}
+
+}  // namespace detail
 
 /// A JSON pointer built from string_views and indices, copyable in constant expressions.
 class json_path {
@@ -34,16 +52,8 @@ public:
     [[nodiscard]] std::string to_pointer() const {
         std::string out;
         for (std::size_t i = 0; i < size_; ++i) {
-            out += '/';
-            if (tokens_[i].is_index) {
-                out += std::to_string(tokens_[i].index);
-                continue;
-            }
-            for (char c : tokens_[i].name) {
-                if (c == '~') out += "~0";
-                else if (c == '/') out += "~1";
-                else out += c;
-            }
+            if (tokens_[i].is_index) detail::append_pointer_index(out, tokens_[i].index);
+            else detail::append_pointer_token(out, tokens_[i].name);
         }
         return out;
     }
@@ -70,16 +80,6 @@ private:
     }
     std::array<token, max_depth> tokens_{};
     std::size_t size_ = 0;
-};
-
-/// One reported problem, ready for a caller, a log or the CLI.
-struct rule_violation {
-    errc code{};
-    std::string_view rule;  ///< stable id: camelCase, e.g. "portableIdentifier" or "maxLifetimeTtlSeconds"
-    std::string pointer;    ///< where in the document
-    std::string message;
-
-    friend bool operator==(const rule_violation&, const rule_violation&) = default;
 };
 
 }  // namespace cellos

@@ -1,15 +1,17 @@
-// cellos/util/detail/utf8.hpp — a constexpr UTF-8 decoder for the core helpers. The JSON component
-// has its own validator (json/detail/utf8.hpp), but core headers must not reach into json/, and
-// the helpers need the code point itself (one '_' per scalar, C1 controls), not just a verdict.
+// cellos/detail/utf8.hpp — the one UTF-8 decoder (RFC 3629: no overlongs, no surrogates, nothing
+// above U+10FFFF). constexpr, so the helpers and the JSON boundary share it in both modes; the
+// helpers need the code point itself (one '_' per scalar, C1 controls), the boundary the offset of
+// the first bad byte.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
-namespace cellos::util::detail {
+namespace cellos::detail {
 
 /// One decoded scalar: `length` bytes starting at the offset asked for; length 0 means the bytes
-/// there do not start a well-formed sequence (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
+/// there do not start a well-formed sequence.
 struct utf8_scalar {
     char32_t code_point = 0;
     std::size_t length = 0;
@@ -40,13 +42,21 @@ struct utf8_scalar {
     return {cp, len};
 }
 
-[[nodiscard]] constexpr bool is_valid_utf8(std::string_view s) noexcept {
+/// Offset of the first byte that starts an invalid sequence, or nullopt when `s` is valid.
+[[nodiscard]] constexpr std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) {  // the common case, without the decoder's bookkeeping
+            ++i;
+            continue;
+        }
         const utf8_scalar c = decode_utf8_at(s, i);
-        if (c.length == 0) return false;
+        if (c.length == 0) return i;
         i += c.length;
     }
-    return true;
+    return std::nullopt;
 }
 
-}  // namespace cellos::util::detail
+[[nodiscard]] constexpr bool is_valid_utf8(std::string_view s) noexcept { return !first_invalid_utf8(s).has_value(); }
+
+}  // namespace cellos::detail
