@@ -45,7 +45,7 @@ inline constexpr static_execution_cell_document leaky_cell{
 
 // ❌ refused, and the first violation says why
 static_assert(!admits(ci_pack, leaky_cell));
-static_assert(check_spec_against_policy(leaky_cell.spec, ci_pack.spec).front().rule == "allowedEgressHosts");
+static_assert(check_spec_against_policy(leaky_cell.spec, ci_pack.spec).front().rule == policy_rule::allowed_egress_hosts);
 
 }  // namespace platform
 

@@ -119,7 +119,7 @@ void check_canonical_identifies(const T& x, const boost::json::value& v, Parse p
 
 /// Every runtime violation is well formed and its pointer names a place in the encoded document.
 template <class Violation>
-void check_violations(const std::vector<Violation>& vs, const boost::json::value& doc, cellos::errc only = {}) {
+void check_violations(const Violation& vs, const boost::json::value& doc, cellos::errc only = {}) {
     for (const auto& v : vs) {
         CELLOS_FUZZ_REQUIRE(v.code != cellos::errc{});
         if (only != cellos::errc{}) CELLOS_FUZZ_REQUIRE(v.code == only);
@@ -166,6 +166,21 @@ struct to_static<cellos::map_entry<cellos::runtime_storage, V>> {
 template <template <class> class Tmpl>  // (a constrained template-template parameter crashes clang 14)
 struct to_static<Tmpl<cellos::runtime_storage>> {
     using type = Tmpl<cellos::constexpr_storage>;
+};
+
+// The documents share one envelope template (spec/document_envelope.hpp); named one by one, since
+// its constrained template-template parameter cannot be matched portably by a partial specialisation.
+template <>
+struct to_static<cellos::execution_cell_document> {
+    using type = cellos::static_execution_cell_document;
+};
+template <>
+struct to_static<cellos::policy_pack_document> {
+    using type = cellos::static_policy_pack_document;
+};
+template <>
+struct to_static<cellos::authorization_policy_document> {
+    using type = cellos::static_authorization_policy_document;
 };
 
 static_assert(std::is_same_v<static_t<cellos::execution_cell_document>, cellos::static_execution_cell_document>);
@@ -406,8 +421,8 @@ inline void check_authorize(const cellos::authorization_policy& policy, std::str
 template <class T>
 void check_rejection(const cellos::checked<T>& r, std::string_view text) {
     const cellos::problem& e = r.error();
-    CELLOS_FUZZ_REQUIRE(e.code.category() == cellos::error_category());
-    CELLOS_FUZZ_REQUIRE(e.code.value() != 0);
+    CELLOS_FUZZ_REQUIRE(cellos::errc_name(e.code) != "unknown");
+    CELLOS_FUZZ_REQUIRE(e.code != cellos::errc{});
     CELLOS_FUZZ_REQUIRE(!e.message.empty());
     CELLOS_FUZZ_REQUIRE(e.pointer.empty() || e.pointer.front() == '/');
     const auto v = cellos::json::parse_strict(text);

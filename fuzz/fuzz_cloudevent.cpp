@@ -3,7 +3,9 @@
 // carries a cellos errc and an RFC 6901 pointer; an accepted event passes the model validator, and
 // encode → parse gives an equal event whose text is a fixed point; the three readers agree with
 // each other (a document wrapped in "[...]" gets the single verdict under "/0"; each JSON Lines
-// line gets the single verdict of its text).
+// line gets the single verdict of its text); the payload decoder (decode_event_payload) is
+// deterministic on every accepted event and rejects only with a well-formed problem at /type,
+// /datacontenttype or under /data.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -13,11 +15,12 @@
 
 #include "cellos/events/cloud_event.hpp"
 #include "cellos/json/cloud_event.hpp"
+#include "cellos/json/events.hpp"
 #include "cellos/json/parse.hpp"
 
 namespace {
 
-namespace ce = cellos::events;
+namespace ce = cellos;
 namespace cj = cellos::json;
 
 [[noreturn]] void property_failed(const char* what, int line) {
@@ -38,7 +41,8 @@ bool same(const cellos::checked<T>& a, const cellos::checked<T>& b) {
 }
 
 void check_rejection(const cellos::problem& e) {
-    CE_FUZZ_REQUIRE(e.code.category() == cellos::error_category());
+    CE_FUZZ_REQUIRE(make_error_code(e.code).category() == cellos::error_category());
+    CE_FUZZ_REQUIRE(e.rule.empty());  // CloudEvents and payload problems carry no rule id (docs/events.md)
     CE_FUZZ_REQUIRE(e.code_name() != "unknown" && e.code_name() != "success");
     CE_FUZZ_REQUIRE(e.pointer.empty() || e.pointer[0] == '/');
     CE_FUZZ_REQUIRE(!e.message.empty());
@@ -56,6 +60,15 @@ std::string check_accepted(const ce::cloud_event_v1& e) {
     CE_FUZZ_REQUIRE(again.value() == e);
     const auto twice = cj::to_text(again.value());
     CE_FUZZ_REQUIRE(twice.has_value() && twice.value() == text.value());
+    const auto payload = cj::decode_event_payload(e);
+    CE_FUZZ_REQUIRE(same(payload, cj::decode_event_payload(e)));
+    if (payload) {
+        CE_FUZZ_REQUIRE(ce::type_string(ce::event_type_of(payload.value())) == e.type);
+    } else {
+        check_rejection(payload.error());
+        const std::string& at = payload.error().pointer;
+        CE_FUZZ_REQUIRE(at == "/type" || at == "/datacontenttype" || at == "/data" || at.starts_with("/data/"));
+    }
     return text.value();
 }
 

@@ -1,9 +1,12 @@
 // libFuzzer target for stage histories as data ({"cell": […]} / {"formation": […]}): any bytes.
 // An accepted history must start at the initial stage and take only table transitions (checked
-// here independently of check_stage_sequence); the verdict is deterministic.
+// here independently of check_stage_sequence); the verdict is deterministic; a refusal is a
+// cellos::problem, and an invalid_transition one names its rule (docs/lifecycle.md).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <set>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -29,7 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto twice = cellos::json::parse_stage_history(text);
     if (once.has_value() != twice.has_value()) std::abort();
     if (!once) {
-        if (once.error() != twice.error()) std::abort();
+        const cellos::problem& p = once.error();
+        if (p != twice.error()) std::abort();
+        static const std::set<std::string_view> rules{"initialStage", "terminalStage", "terminalState", "lifecycleOrder", "formationOrder"};
+        if ((p.code == cellos::errc::invalid_transition) != rules.contains(p.rule)) std::abort();
+        if (p.message.empty() || (!p.pointer.empty() && p.pointer[0] != '/')) std::abort();
         return 0;
     }
     if (once.value() != twice.value()) std::abort();

@@ -14,3 +14,4 @@
 #include "cellos/authority/static_check.hpp"
 #include "cellos/authority/validate.hpp"
 #include "cellos/authority/validation_error.hpp"
+#include "cellos/authority/validation_result.hpp"

@@ -85,7 +85,7 @@ enum class condition : int {
     malformed_input = 1,   ///< not a well-formed document: syntax, encoding, duplicate keys
     limit_exceeded,        ///< a size, depth or range limit
     schema_violation,      ///< well-formed, but not the document's shape or a field's grammar
-    problem,        ///< well-shaped, but a validation or policy rule refuses it
+    rule_violation,        ///< well-shaped, but a validation or policy rule refuses it
     authority_violation,   ///< an authority derivation breaks the ADG / §14 invariants
     access_denied,         ///< the RBAC gate refused the request
     port_failure,          ///< a backend, sink or broker failed (upstream CellosError variants)
@@ -132,11 +132,11 @@ inline constexpr std::array<errc_entry, 51> errc_table{{
     {"empty_class_set", condition::authority_violation, "ValidationError::EmptyClassSet"},
     {"usage", condition::usage_error, "command-line or API misuse"},
     {"io_error", condition::io_failure, "a file or stream could not be read or written"},
-    {"invalid_spec", condition::problem, "a spec breaks a validation rule (CellosError::InvalidSpec)"},
-    {"argv_too_large", condition::problem, "run.argv exceeds the kernel-cmdline budget (CellosError::ArgvTooLarge)"},
-    {"invalid_policy", condition::problem, "a policy pack or authorization policy breaks a structural rule"},
-    {"policy_violation", condition::problem, "a spec breaks a rule of a policy pack in force"},
-    {"policy_version_unsupported", condition::problem, "a pack's version is below the supported floor"},
+    {"invalid_spec", condition::rule_violation, "a spec breaks a validation rule (CellosError::InvalidSpec)"},
+    {"argv_too_large", condition::rule_violation, "run.argv exceeds the kernel-cmdline budget (CellosError::ArgvTooLarge)"},
+    {"invalid_policy", condition::rule_violation, "a policy pack or authorization policy breaks a structural rule"},
+    {"policy_violation", condition::rule_violation, "a spec breaks a rule of a policy pack in force"},
+    {"policy_version_unsupported", condition::rule_violation, "a pack's version is below the supported floor"},
     {"unauthorized", condition::access_denied, "the RBAC gate denies the request"},
     {"unsupported_spec_version", condition::schema_violation, "CloudEvents specversion is not \"1.0\""},
     {"empty_attribute", condition::schema_violation, "a CloudEvents attribute is the empty string"},
@@ -146,7 +146,7 @@ inline constexpr std::array<errc_entry, 51> errc_table{{
     {"invalid_uri", condition::schema_violation, "not an RFC 3986 URI(-reference)"},
     {"invalid_base64", condition::schema_violation, "not canonical RFC 4648 base64"},
     {"conflicting_fields", condition::schema_violation, "members that exclude each other are both present"},
-    {"invalid_transition", condition::problem, "a stage history leaves the transition table"},
+    {"invalid_transition", condition::rule_violation, "a stage history leaves the transition table"},
     {"unknown_event_type", condition::schema_violation, "a valid envelope whose type is not in the CellOS vocabulary"},
     {"host_error", condition::port_failure, "a cell backend failed (CellosError::Host)"},
     {"event_sink_error", condition::port_failure, "an event sink failed (CellosError::EventSink)"},
@@ -158,7 +158,7 @@ inline constexpr std::array<errc_entry, 51> errc_table{{
 static_assert(errc_table.size() == static_cast<std::size_t>(errc::inference_broker_error) + 1, "one entry per code");
 
 inline constexpr std::array<std::string_view, 10> condition_names{
-    "none", "malformed_input", "limit_exceeded", "schema_violation", "problem",
+    "none", "malformed_input", "limit_exceeded", "schema_violation", "rule_violation",
     "authority_violation", "access_denied", "port_failure", "io_failure", "usage_error"};
 static_assert(condition_names.size() == static_cast<std::size_t>(condition::usage_error) + 1, "one name per condition");
 

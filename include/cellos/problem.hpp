@@ -49,6 +49,12 @@ struct problem {
     return problem{code, std::move(rule), std::move(pointer), std::move(message)};
 }
 
+/// Upstream's Display of a PolicyViolation, for every problem: "rule: message" ("code: message"
+/// when the code alone names the rule).
+[[nodiscard]] inline std::string to_string(const problem& p) {
+    return (p.rule.empty() ? std::string(p.code_name()) : p.rule) + ": " + p.message;
+}
+
 /// A value or exactly one problem; nothing partial. Misuse (.value() on an error) terminates: no
 /// exception leaves the library.
 template <class T>

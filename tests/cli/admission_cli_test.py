@@ -5,45 +5,17 @@ stable codes, rule ids and pointers. Bad input of every kind: malformed, strictn
 import copy
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((bool(ok), name))
-    print(("ok     " if ok else "FAIL   ") + name + ("" if ok or not detail else "  -- " + detail), flush=True)
-
-
-class Run:
-    def __init__(self, exe, args, stdin=b"", env=None):
-        p = subprocess.run([exe] + list(args), input=stdin, capture_output=True, timeout=60,
-                           env=dict(os.environ, **(env or {})))
-        self.code, self.out, self.err = p.returncode, p.stdout, p.stderr
-        try:
-            self.json = json.loads(self.out.decode("utf-8"))
-        except ValueError:
-            self.json = None
-
-    def describe(self):
-        return "exit %d, stdout %r, stderr %r" % (self.code, self.out[:400], self.err[:200])
+from harness import Run, TempDocs, check, finish
 
 
 def main(argv):
     exe, data = os.path.abspath(argv[1]), os.path.join(os.path.abspath(argv[2]), "admission")
     path = lambda name: os.path.join(data, name)
     load = lambda name: json.load(open(path(name), encoding="utf-8"))
-    tmp = tempfile.mkdtemp(prefix="cellos-admission-cli-")
-    counter = [0]
-
-    def write(doc):
-        counter[0] += 1
-        p = os.path.join(tmp, "d%03d.json" % counter[0])
-        with open(p, "wb") as f:
-            f.write(doc if isinstance(doc, bytes) else json.dumps(doc).encode())
-        return p
+    docs = TempDocs("cellos-admission-cli-")
+    write = docs.write
 
     def run(name, args, code, stdin=b"", env=None):
         r = Run(exe, args, stdin, env)
@@ -158,7 +130,7 @@ def main(argv):
           and any(v.get("code") == "invalid_spec" for v in j.get("violations", [])), str(j)[:300])
     run("policy check without --pack", ["policy", "check", path("build_cell.json")], 2)
     run("policy unknown subcommand", ["policy", "frobnicate", path("pack_ci.json")], 2)
-    run("policy validate missing file", ["policy", "validate", os.path.join(tmp, "nope.json")], 2)
+    run("policy validate missing file", ["policy", "validate", os.path.join(docs.dir, "nope.json")], 2)
 
     # --- authz -------------------------------------------------------------------------------------
     P = path("authz_ci.json")
@@ -208,9 +180,7 @@ def main(argv):
         r = Run(exe, args)
         check(" ".join(args) + ": exit 0 with usage", r.code == 0 and b"usage:" in r.out, r.describe())
 
-    failed = [n for ok, n in results if not ok]
-    print("%d checks, %d failed" % (len(results), len(failed)))
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -12,41 +12,18 @@ not JSON. Prints one line per check; exits 1 if any check failed. Standard libra
 import copy
 import json
 import os
-import subprocess
 import sys
-import tempfile
+
+from harness import Run, TempDocs, check, finish
 
 USAGE_EXIT, REJECTED_EXIT = 2, 1
-results = []  # (ok, name)
-
-
-def check(name, ok, detail=""):
-    ok = bool(ok)
-    results.append((ok, name))
-    print(("ok     " if ok else "FAIL   ") + name + ("" if ok or not detail else "  -- " + detail), flush=True)
-    return ok
-
-
-class Run:
-    """One invocation: exit code, raw stdout/stderr, and stdout parsed as JSON (or None)."""
-
-    def __init__(self, exe, args, stdin=b""):
-        p = subprocess.run([exe] + list(args), input=stdin, capture_output=True, timeout=60)
-        self.args, self.code, self.out, self.err = args, p.returncode, p.stdout, p.stderr
-        try:
-            self.json = json.loads(self.out.decode("utf-8"))
-        except ValueError:
-            self.json = None
-
-    def describe(self):
-        return "exit %d, stdout %r, stderr %r" % (self.code, self.out[:300], self.err[:200])
 
 
 class Checker:
-    def __init__(self, exe, data_dir, tmp):
-        self.exe, self.data, self.tmp = exe, data_dir, tmp
+    def __init__(self, exe, data_dir):
+        self.exe, self.data, self.docs = exe, data_dir, TempDocs("cellos-cli-test-")
+        self.tmp = self.docs.dir
         self.authority = os.path.join(data_dir, "authority")
-        self.counter = 0
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -61,15 +38,7 @@ class Checker:
 
     def write(self, content):
         """A temporary document: a dict is serialised, str / bytes are written as they are."""
-        self.counter += 1
-        path = os.path.join(self.tmp, "doc%03d.json" % self.counter)
-        if isinstance(content, (dict, list)):
-            content = json.dumps(content)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
-        with open(path, "wb") as f:
-            f.write(content)
-        return path
+        return self.docs.write(content)
 
     def expect_valid(self, name, kind, path_or_dash, expected_type, stdin=b""):
         r = self.run("authority", "validate", "--kind", kind, path_or_dash, stdin=stdin)
@@ -89,7 +58,9 @@ class Checker:
         err = j.get("error") if isinstance(j.get("error"), dict) else {}
         check(name + ": exit 1", r.code == REJECTED_EXIT, r.describe())
         check(name + ': "valid": false', j.get("valid") is False, r.describe())
-        check(name + ": error has exactly code, path, message", set(err) == {"code", "path", "message"}, r.describe())
+        check(name + ": error has code, path, message, and rule only when it names one",
+              set(err) - {"rule"} == {"code", "path", "message"} and ("rule" not in err or (isinstance(err["rule"], str) and err["rule"])),
+              r.describe())
         check(name + ": code " + code, err.get("code") == code, r.describe())
         if path is not None:
             check(name + ": path " + repr(path), err.get("path") == path, r.describe())
@@ -454,13 +425,10 @@ def main(argv):
         print("usage: cli_test.py PATH_TO_cellos EXAMPLES_DATA_DIR", file=sys.stderr)
         return 2
     exe, data = os.path.abspath(argv[1]), os.path.abspath(argv[2])
-    with tempfile.TemporaryDirectory(prefix="cellos-cli-test-") as tmp:
-        c = Checker(exe, data, tmp)
-        for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.jcs, c.util, c.kinds, c.demo):
-            section()
-    failed = [name for ok, name in results if not ok]
-    print("%d checks, %d failed" % (len(results), len(failed)))
-    return 1 if failed else 0
+    c = Checker(exe, data)
+    for section in (c.tour, c.stdin, c.validation_errors, c.boundary, c.usage, c.help, c.jcs, c.util, c.kinds, c.demo):
+        section()
+    return finish()
 
 
 if __name__ == "__main__":

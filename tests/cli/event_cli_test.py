@@ -1,36 +1,20 @@
 #!/usr/bin/env python3
-"""event_cli_test.py PATH_TO_cellos — the CLI contract of `cellos event validate [--jsonl] FILE|-`:
-JSON on stdout (one line), exit 0 all valid / 1 any rejected / 2 usage or I/O, one verdict per event
-with stable codes and JSON pointers, the first rejection repeated as the top-level "error", and
-document-level failures as one boundary error. Inputs are written here (no external fixtures)."""
+"""event_cli_test.py PATH_TO_cellos — the CLI contract of `cellos event validate [--jsonl]
+[--envelope-only] FILE|-`: JSON on stdout (one line), exit 0 all valid / 1 any rejected / 2 usage or
+I/O, one verdict per event with stable codes and JSON pointers, the first rejection repeated as the
+top-level "error", and document-level failures as one boundary error. By default each envelope's
+data is decoded as the CellOS payload its type names (problems under /data; a type outside the
+vocabulary is unknown_event_type); the envelope sections use the test type "dev.cellos.test" and so
+run with --envelope-only. Inputs are written here (no external fixtures)."""
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((bool(ok), name))
-    print(("ok     " if ok else "FAIL   ") + name + ("" if ok or not detail else "  -- " + detail), flush=True)
-
-
-class Run:
-    def __init__(self, exe, args, stdin=b""):
-        p = subprocess.run([exe] + list(args), input=stdin, capture_output=True, timeout=60)
-        self.code, self.out, self.err = p.returncode, p.stdout, p.stderr
-        try:
-            self.json = json.loads(self.out.decode("utf-8"))
-        except ValueError:
-            self.json = None
-
-    def describe(self):
-        return "exit %d, stdout %r, stderr %r" % (self.code, self.out[:600], self.err[:200])
-
+from harness import Run, TempDocs, check, finish
 
 MINIMAL = {"specversion": "1.0", "id": "e-1", "source": "/cells/c1", "type": "dev.cellos.test"}
+DESTROYED = "dev.cellos.events.cell.lifecycle.v1.destroyed"
+DESTROYED_DATA = {"cellId": "c1", "specId": "s1", "runId": "r1", "outcome": "succeeded", "terminalState": "clean"}
 TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
 
@@ -46,15 +30,8 @@ def event(**extra):
 
 def main(argv):
     exe = os.path.abspath(argv[1])
-    tmp = tempfile.mkdtemp(prefix="cellos-event-cli-")
-    counter = [0]
-
-    def write(doc):
-        counter[0] += 1
-        p = os.path.join(tmp, "e%03d.json" % counter[0])
-        with open(p, "wb") as f:
-            f.write(doc if isinstance(doc, bytes) else json.dumps(doc).encode())
-        return p
+    docs = TempDocs("cellos-event-cli-")
+    write = docs.write
 
     def run(name, args, code, stdin=b""):
         r = Run(exe, args, stdin)
@@ -66,19 +43,21 @@ def main(argv):
     def verdicts(j):
         return j.get("events", [])
 
+    ENV = ["event", "validate", "--envelope-only"]  # envelope rules only: any type, any data
+
     # --- one event --------------------------------------------------------------------------------
     full = event(datacontenttype="application/json", dataschema="https://cellos.dev/schema", subject="cell/c1",
                  time="2018-04-05T18:31:00+01:00", data={"a": [1, 2.5, None]}, traceparent=TRACEPARENT, attempt=3,
                  retried=False, region="eu-west")
-    j = run("single valid", ["event", "validate", write(full)], 0)
+    j = run("single valid", ENV + [write(full)], 0)
     check("single valid: report", j.get("valid") is True and j.get("mode") == "event" and j.get("count") == 1
           and j.get("rejected") == 0 and "error" not in j, str(j))
     check("single valid: verdict names the event",
           verdicts(j) == [{"valid": True, "id": "e-1", "source": "/cells/c1", "type": "dev.cellos.test"}], str(j))
-    j = run("single valid from stdin", ["event", "validate", "-"], 0, stdin=json.dumps(MINIMAL).encode())
+    j = run("single valid from stdin", ENV + ["-"], 0, stdin=json.dumps(MINIMAL).encode())
     check("stdin: same verdict", verdicts(j) == [{"valid": True, "id": "e-1", "source": "/cells/c1", "type": "dev.cellos.test"}], str(j))
-    j = run("binary data", ["event", "validate", write(event(datacontenttype="image/png", data_base64="iVBORw0KGgo="))], 0)
-    j = run("nulls mean absent", ["event", "validate", write(event(subject=None, time=None, dataschema=None, ext=None))], 0)
+    j = run("binary data", ENV + [write(event(datacontenttype="image/png", data_base64="iVBORw0KGgo="))], 0)
+    j = run("nulls mean absent", ENV + [write(event(subject=None, time=None, dataschema=None, ext=None))], 0)
 
     for name, doc, code, path in [
         ("no id", event(id=KeyError), "missing_field", "/id"),
@@ -101,7 +80,7 @@ def main(argv):
         ("bad traceparent", event(traceparent="00-x"), "invalid_value", "/traceparent"),
         ("control character", event(type="a\u0007b"), "invalid_value", "/type"),
     ]:
-        j = run("single " + name, ["event", "validate", write(doc)], 1)
+        j = run("single " + name, ENV + [write(doc)], 1)
         e = j.get("error", {})
         v = verdicts(j)
         check("single %s: %s at %s" % (name, code, path), j.get("valid") is False and j.get("rejected") == 1
@@ -128,61 +107,125 @@ def main(argv):
     check("duplicate key: pointer into data", j.get("error", {}).get("path") == "/data/k", str(j))
 
     # --- batches ------------------------------------------------------------------------------------
-    j = run("batch valid", ["event", "validate", write([MINIMAL, event(id="e-2", data="text", datacontenttype="text/plain")])], 0)
+    j = run("batch valid", ENV + [write([MINIMAL, event(id="e-2", data="text", datacontenttype="text/plain")])], 0)
     check("batch valid: two verdicts with indices", j.get("mode") == "batch" and j.get("count") == 2 and
           [(v.get("valid"), v.get("index"), v.get("id")) for v in verdicts(j)] == [(True, 0, "e-1"), (True, 1, "e-2")], str(j))
     j = run("batch empty", ["event", "validate", write(b"[]")], 0)
     check("batch empty: count 0", j.get("mode") == "batch" and j.get("count") == 0 and verdicts(j) == [] and j.get("valid") is True, str(j))
-    j = run("batch with invalid elements", ["event", "validate", write([MINIMAL, event(time="lunchtime"), "not an object",
+    j = run("batch with invalid elements", ENV + [write([MINIMAL, event(time="lunchtime"), "not an object",
                                                                         event(specversion="0.9")])], 1)
     got = [(v.get("index"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
     check("batch: per-element verdicts with pointers into the batch",
           got == [(0, True, None, None), (1, False, "invalid_timestamp", "/1/time"), (2, False, "wrong_type", "/2"),
                   (3, False, "unsupported_spec_version", "/3/specversion")], str(got))
     check("batch: rejected count and first error", j.get("rejected") == 3 and j.get("error", {}).get("path") == "/1/time", str(j))
-    j = run("batch from stdin", ["event", "validate", "-"], 0, stdin=json.dumps([MINIMAL]).encode())
+    j = run("batch from stdin", ENV + ["-"], 0, stdin=json.dumps([MINIMAL]).encode())
     check("batch from stdin: mode batch", j.get("mode") == "batch" and j.get("count") == 1, str(j))
 
     # --- JSON Lines ---------------------------------------------------------------------------------
     lines = (json.dumps(MINIMAL) + "\n" + json.dumps(event(id="e-2", Bad=1)) + "\r\n" + json.dumps(event(id="e-3")) + "\n").encode()
-    j = run("jsonl mixed", ["event", "validate", "--jsonl", write(lines)], 1)
+    j = run("jsonl mixed", ENV + ["--jsonl", write(lines)], 1)
     got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
     check("jsonl: one verdict per line, pointers relative to the line",
           got == [(1, True, None, None), (2, False, "invalid_attribute_name", "/Bad"), (3, True, None, None)], str(got))
     check("jsonl: mode and counts", j.get("mode") == "jsonl" and j.get("count") == 3 and j.get("rejected") == 1, str(j))
-    j = run("jsonl valid, option after the file", ["event", "validate", write(json.dumps(MINIMAL).encode()), "--jsonl"], 0)
+    j = run("jsonl valid, options after the file", ["event", "validate", write(json.dumps(MINIMAL).encode()), "--jsonl",
+                                                    "--envelope-only"], 0)
     check("jsonl: no final newline needed", j.get("count") == 1 and j.get("valid") is True, str(j))
-    j = run("jsonl stdin", ["event", "validate", "--jsonl", "-"], 0, stdin=lines.split(b"\n")[0] + b"\n")
+    j = run("jsonl stdin", ENV + ["--jsonl", "-"], 0, stdin=lines.split(b"\n")[0] + b"\n")
     check("jsonl stdin: one line", j.get("count") == 1, str(j))
     j = run("jsonl empty input", ["event", "validate", "--jsonl", write(b"")], 0)
     check("jsonl empty input: no events, valid", j.get("count") == 0 and j.get("valid") is True, str(j))
-    j = run("jsonl blank line", ["event", "validate", "--jsonl", write((json.dumps(MINIMAL) + "\n\n" + json.dumps(MINIMAL)).encode())], 1)
+    j = run("jsonl blank line", ENV + ["--jsonl", write((json.dumps(MINIMAL) + "\n\n" + json.dumps(MINIMAL)).encode())], 1)
     got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code")) for v in verdicts(j)]
     check("jsonl: a blank line is rejected", got == [(1, True, None), (2, False, "malformed_json"), (3, True, None)], str(got))
     j = run("jsonl with a batch line", ["event", "validate", "--jsonl", write(json.dumps([MINIMAL]).encode())], 1)
     check("jsonl: a line is one event", verdicts(j)[0].get("error", {}).get("code") == "wrong_type" if verdicts(j) else False, str(j))
-    j = run("jsonl malformed line", ["event", "validate", "--jsonl", write(b'{"a":\n' + json.dumps(MINIMAL).encode())], 1)
+    j = run("jsonl malformed line", ENV + ["--jsonl", write(b'{"a":\n' + json.dumps(MINIMAL).encode())], 1)
     check("jsonl: a malformed line does not stop the others",
           [(v.get("valid"), v.get("error", {}).get("code")) for v in verdicts(j)] == [(False, "malformed_json"), (True, None)], str(j))
+
+    # --- payloads: data decoded as the CellOS payload the type names ---------------------------------
+    def cellos_event(data=KeyError, **extra):
+        e = event(type=DESTROYED, datacontenttype="application/json", **extra)
+        if data is not KeyError:
+            e["data"] = data
+        return e
+
+    def with_data(**changes):
+        d = dict(DESTROYED_DATA)
+        d.update(changes)
+        return d
+
+    j = run("payload valid", ["event", "validate", write(cellos_event(DESTROYED_DATA))], 0)
+    check("payload valid: verdict names the event", verdicts(j) == [{"valid": True, "id": "e-1", "source": "/cells/c1",
+                                                                      "type": DESTROYED}], str(j))
+    bogus = cellos_event(with_data(outcome="bogus", exitCode=137))
+    j = run("payload bogus outcome and exitCode", ["event", "validate", write(bogus)], 1)
+    check("payload bogus outcome and exitCode: unknown_field at /data/exitCode (the key set is checked first)",
+          j.get("error", {}).get("code") == "unknown_field" and j.get("error", {}).get("path") == "/data/exitCode", str(j))
+    j = run("payload bogus outcome and exitCode, --envelope-only", ENV + [write(bogus)], 0)
+    check("--envelope-only: today's envelope verdict", j.get("valid") is True and j.get("count") == 1, str(j))
+    for name, doc, code, path in [
+        ("bogus outcome", cellos_event(with_data(outcome="bogus")), "unknown_enum_value", "/data/outcome"),
+        ("exitCode on destroyed", cellos_event(with_data(exitCode=0)), "unknown_field", "/data/exitCode"),
+        ("missing specId", cellos_event({"cellId": "c1", "outcome": "failed"}), "missing_field", "/data/specId"),
+        ("numeric cellId", cellos_event(with_data(cellId=7)), "wrong_type", "/data/cellId"),
+        ("no data", cellos_event(), "missing_field", "/data"),
+        ("string data", cellos_event("hello"), "wrong_type", "/data"),
+        ("array data", cellos_event([]), "wrong_type", "/data"),
+        ("unknown type", event(data={"a": 1}), "unknown_event_type", "/type"),
+        ("signed envelope type", event(type="dev.cellos.events.signed_envelope.v1"), "unknown_event_type", "/type"),
+        ("unknown version", event(type="dev.cellos.events.cell.lifecycle.v9.destroyed", data=DESTROYED_DATA), "unknown_event_type",
+         "/type"),
+    ]:
+        j = run("payload " + name, ["event", "validate", write(doc)], 1)
+        e = j.get("error", {})
+        check("payload %s: %s at %s" % (name, code, path), j.get("valid") is False and e.get("code") == code
+              and e.get("path") == path and e.get("message"), str(j))
+        check("payload %s: the verdict carries the same error" % name, len(verdicts(j)) == 1 and verdicts(j)[0].get("error") == e, str(j))
+        j = run("payload %s, --envelope-only" % name, ENV + [write(doc)], 0)
+        check("payload %s, --envelope-only: valid" % name, j.get("valid") is True, str(j))
+    j = run("payload: an envelope error comes first", ["event", "validate", write(cellos_event(with_data(outcome="bogus"), time="noon"))], 1)
+    check("payload: the envelope verdict wins", j.get("error", {}).get("path") == "/time", str(j))
+
+    batch = [cellos_event(DESTROYED_DATA), cellos_event(with_data(outcome="bogus")), MINIMAL, event(time="lunchtime")]
+    j = run("payload batch", ["event", "validate", write(batch)], 1)
+    got = [(v.get("index"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
+    check("payload batch: per-element payload checks, pointers into the batch",
+          got == [(0, True, None, None), (1, False, "unknown_enum_value", "/1/data/outcome"), (2, False, "unknown_event_type", "/2/type"),
+                  (3, False, "invalid_timestamp", "/3/time")], str(got))
+    check("payload batch: first error", j.get("rejected") == 3 and j.get("error", {}).get("path") == "/1/data/outcome", str(j))
+    j = run("payload batch, --envelope-only", ENV + [write(batch)], 1)
+    check("payload batch, --envelope-only: only the envelope error", [v.get("valid") for v in verdicts(j)] == [True, True, True, False], str(j))
+
+    lines = "\n".join(json.dumps(d) for d in [cellos_event(DESTROYED_DATA), cellos_event(with_data(exitCode=1)), MINIMAL]) + "\n"
+    j = run("payload jsonl", ["event", "validate", "--jsonl", write(lines.encode())], 1)
+    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
+    check("payload jsonl: per-line payload checks, pointers relative to the line",
+          got == [(1, True, None, None), (2, False, "unknown_field", "/data/exitCode"), (3, False, "unknown_event_type", "/type")], str(got))
+    j = run("payload jsonl, --envelope-only", ["event", "validate", "--envelope-only", "--jsonl", write(lines.encode())], 0)
+    check("payload jsonl, --envelope-only: all valid", j.get("rejected") == 0 and j.get("count") == 3, str(j))
 
     # --- usage and I/O --------------------------------------------------------------------------------
     for name, args in [("no subcommand", ["event"]), ("no file", ["event", "validate"]),
                        ("unknown subcommand", ["event", "check", write(MINIMAL)]),
                        ("two files", ["event", "validate", write(MINIMAL), write(MINIMAL)]),
                        ("unknown option", ["event", "validate", "--batch", write(MINIMAL)]),
-                       ("--jsonl twice", ["event", "validate", "--jsonl", "--jsonl", write(MINIMAL)])]:
+                       ("--jsonl twice", ["event", "validate", "--jsonl", "--jsonl", write(MINIMAL)]),
+                       ("--envelope-only twice", ENV + ["--envelope-only", write(MINIMAL)]),
+                       ("--envelope-only with a value", ["event", "validate", "--envelope-only=yes", write(MINIMAL)])]:
         j = run("usage: " + name, args, 2)
         check("usage %s: code usage" % name, j.get("error", {}).get("code") == "usage", str(j))
-    j = run("missing file", ["event", "validate", os.path.join(tmp, "absent.json")], 2)
+    j = run("missing file", ["event", "validate", os.path.join(docs.dir, "absent.json")], 2)
     check("missing file: io_error", j.get("error", {}).get("code") == "io_error", str(j))
     r = Run(exe, ["event", "--help"])
-    check("event --help: exit 0 with usage", r.code == 0 and b"usage: cellos event validate" in r.out, r.describe())
+    check("event --help: exit 0 with usage", r.code == 0 and b"usage: cellos event validate" in r.out
+          and b"--envelope-only" in r.out, r.describe())
     r = Run(exe, ["--help"])
-    check("main help lists event validate", r.code == 0 and b"event validate [--jsonl] FILE|-" in r.out, r.describe())
+    check("main help lists event validate", r.code == 0 and b"event validate [--jsonl] [--envelope-only] FILE|-" in r.out, r.describe())
 
-    failed = [n for ok, n in results if not ok]
-    print("%d checks, %d failed" % (len(results), len(failed)))
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

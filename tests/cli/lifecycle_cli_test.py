@@ -3,30 +3,19 @@
 valid / 1 rejected / 2 usage or I/O; the table printed is the one the type-state classes use."""
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((bool(ok), name))
-    print(("ok     " if ok else "FAIL   ") + name + ("" if ok or not detail else "  -- " + detail), flush=True)
-
+from harness import Run, TempDocs, check, finish
 
 def run(exe, args, stdin=b""):
-    p = subprocess.run([exe] + args, input=stdin, capture_output=True, timeout=60)
-    try:
-        j = json.loads(p.stdout.decode())
-    except ValueError:
-        j = None
-    return p.returncode, j, p
+    """(exit code, stdout as JSON or None, the Run) of one invocation."""
+    r = Run(exe, args, stdin)
+    return r.code, r.json, r
 
 
 def main(argv):
     exe = os.path.abspath(argv[1])
-    tmp = tempfile.mkdtemp(prefix="cellos-lifecycle-cli-")
+    tmp = TempDocs("cellos-lifecycle-cli-").dir
 
     code, table, _ = run(exe, ["lifecycle", "table"])
     check("table: exit 0, JSON", code == 0 and isinstance(table, dict))
@@ -60,21 +49,19 @@ def main(argv):
         path = os.path.join(tmp, name.replace(" ", "_") + ".json")
         with open(path, "wb") as f:
             f.write(doc)
-        code, j, p = run(exe, ["lifecycle", "check", path])
+        code, j, r = run(exe, ["lifecycle", "check", path])
         e = (j or {}).get("error", {})
         check("%s: exit 1, %s at %r" % (name, err, pointer), code == 1 and e.get("code") == err and e.get("path") == pointer,
-              p.stdout.decode()[:300])
+              r.out.decode()[:300])
 
     code, j, _ = run(exe, ["lifecycle", "check", os.path.join(tmp, "missing.json")])
     check("missing file: exit 2 io_error", code == 2 and j["error"]["code"] == "io_error", str(j))
     code, j, _ = run(exe, ["lifecycle", "frobnicate"])
     check("unknown subcommand: exit 2 usage", code == 2 and j["error"]["code"] == "usage", str(j))
-    code, _, p = run(exe, ["lifecycle", "--help"])
-    check("--help: exit 0", code == 0 and b"usage:" in p.stdout)
+    code, _, r = run(exe, ["lifecycle", "--help"])
+    check("--help: exit 0", code == 0 and b"usage:" in r.out)
 
-    failed = [n for ok, n in results if not ok]
-    print("%d checks, %d failed" % (len(results), len(failed)))
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 // Admission in the source: the document itself is validated first, so a spec id that is not a
 // portable identifier is a compile error naming the spec rule, whatever the pack.
-// EXPECT: spec_rule_portableIdentifier
+// EXPECT: rule_violated.*spec_rule::portable_identifier\b.*where::execution_cell
 #include <string_view>
 
 #include "cellos/policy.hpp"

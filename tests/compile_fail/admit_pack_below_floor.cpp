@@ -1,6 +1,6 @@
 // Admission in the source: a pack whose version is below min_supported_policy_pack_version is
 // refused (compile-time admission never downgrades), and the error says so.
-// EXPECT: policy_version_below_floor
+// EXPECT: rule_violated.*policy_version_verdict::below_floor\b.*where::policy_pack
 #include <string_view>
 
 #include "cellos/policy.hpp"

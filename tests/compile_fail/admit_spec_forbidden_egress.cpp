@@ -1,6 +1,6 @@
 // Admission in the source: an air-gapped pack (forbidOutboundEgressRules) refuses a spec that
 // declares any egress rule, and the compile error names the PolicyRules member.
-// EXPECT: policy_rule_forbidOutboundEgressRules
+// EXPECT: rule_violated.*policy_rule::forbid_outbound_egress_rules\b
 #include <span>
 #include <string_view>
 

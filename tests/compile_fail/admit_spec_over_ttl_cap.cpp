@@ -1,6 +1,6 @@
 // Admission in the source: a spec whose lifetime exceeds the pack's maxLifetimeTtlSeconds is a
 // compile error naming the PolicyRules member (must not exceed: the cap itself is admitted).
-// EXPECT: policy_rule_maxLifetimeTtlSeconds
+// EXPECT: rule_violated.*policy_rule::max_lifetime_ttl_seconds\b
 #include <cstdint>
 #include <string_view>
 

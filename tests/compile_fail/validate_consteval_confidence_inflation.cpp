@@ -1,5 +1,5 @@
 // The consteval validator names the first violated rule: here confidence non-inflation (property 1).
-// EXPECT: violated_confidence_inflation
+// EXPECT: rule_violated.*errc::confidence_inflation\b
 #include "cellos/authority.hpp"
 using namespace cellos;
 constexpr static_authority_derivation guest_at(double confidence) {

@@ -1,5 +1,5 @@
 // The consteval validator applies the kind's envelope: a raw observation is not Declared evidence.
-// EXPECT: violated_type_class_incompatible
+// EXPECT: rule_violated.*errc::type_class_incompatible\b
 #include "cellos/authority.hpp"
 using namespace cellos;
 constexpr static_authority_derivation sni() {

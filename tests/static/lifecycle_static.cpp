@@ -3,6 +3,7 @@
 // has that transition. Plus: only the initial stage is constructible, stages move but never copy,
 // guest events take Declared authority only.
 #include <cstddef>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -98,13 +99,19 @@ static_assert(transition_event(cell_stage::destroyed, cell_stage::revoked) == ce
 static_assert(transition_event(formation_state::running, formation_state::degraded) ==
               cellos::type_string(cellos::formation_degraded_v1::type));
 
-// The runtime checker, at compile time.
+// The history checker, at compile time (its finding is the compile-time form; runtime callers get a
+// cellos::problem from check_stage_history: tests/unit/lifecycle_test.cpp).
 constexpr cell_stage full[] = {cell_stage::admitted, cell_stage::network_scoped, cell_stage::trust_plane_observed,
                                cell_stage::secrets_resolved, cell_stage::started, cell_stage::command_completed,
                                cell_stage::exported, cell_stage::destroyed, cell_stage::revoked};
 static_assert(!check_stage_sequence<cell_stage>(full));
 constexpr cell_stage reordered[] = {cell_stage::admitted, cell_stage::secrets_resolved, cell_stage::network_scoped};
-static_assert(check_stage_sequence<cell_stage>(reordered)->index == 1);
+static_assert(check_stage_sequence<cell_stage>(reordered) ==
+              constexpr_stage_finding{1, constexpr_stage_finding::reason::not_a_transition});
+constexpr cell_stage late_start[] = {cell_stage::started};
+static_assert(check_stage_sequence<cell_stage>(late_start) == constexpr_stage_finding{0, constexpr_stage_finding::reason::wrong_start});
+static_assert(check_stage_sequence<cell_stage>(std::span<const cell_stage>{}) ==
+              constexpr_stage_finding{0, constexpr_stage_finding::reason::empty});
 constexpr formation_state flapping[] = {formation_state::pending, formation_state::launching, formation_state::running,
                                         formation_state::degraded, formation_state::running, formation_state::completed};
 static_assert(!check_stage_sequence<formation_state>(flapping));

@@ -99,7 +99,7 @@ static_assert(admits(audit_only, doc) && require_admission(audit_only, doc));
 // One rule broken: which, where, by how much.
 static_assert(!admits(strict, doc));
 static_assert(check_spec_against_policy(doc.spec, strict.spec).size() == 1);
-static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].rule == "maxLifetimeTtlSeconds");
+static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].rule == policy_rule::max_lifetime_ttl_seconds);
 static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].path == json_path{} / "spec" / "lifetime" / "ttlSeconds");
 static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].actual == 3600);
 static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].limit == 60);
@@ -107,7 +107,7 @@ static_assert(check_spec_against_policy(doc.spec, strict.spec)[0].limit == 60);
 // One violation per offending item, in document order.
 static_assert(!admits(airgap, doc));
 static_assert(check_spec_against_policy(doc.spec, airgap.spec).size() == 2);
-static_assert(check_spec_against_policy(doc.spec, airgap.spec)[0].rule == "forbidOutboundEgressRules");
+static_assert(check_spec_against_policy(doc.spec, airgap.spec)[0].rule == policy_rule::forbid_outbound_egress_rules);
 static_assert(check_spec_against_policy(doc.spec, airgap.spec)[0].subject == "api.example.com");
 static_assert(check_spec_against_policy(doc.spec, airgap.spec)[1].subject == "10.0.0.53");
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -160,10 +161,8 @@ std::optional<std::string_view> opt(bool full, std::string_view s) { return full
 std::optional<ce::provenance> prov(bool full) {
     return full ? std::optional<ce::provenance>(ce::provenance{std::string(started_id), std::string(started_type)}) : std::nullopt;
 }
-std::optional<ce::boot_artifact_digests> digests(bool full) {
-    if (!full) return std::nullopt;
-    return ce::boot_artifact_digests{"sha256:" + std::string(64, 'a'), "sha256:" + std::string(64, 'b'), "sha256:" + std::string(64, 'c')};
-}
+std::optional<bool> flag(bool full) { return full ? std::optional<bool>(true) : std::nullopt; }
+std::string digest(char c) { return "sha256:" + std::string(64, c); }
 std::optional<ce::lifecycle_terminal_state> terminal(bool full) {
     return full ? std::optional<ce::lifecycle_terminal_state>(ce::lifecycle_terminal_state::forced) : std::nullopt;
 }
@@ -197,10 +196,10 @@ const std::vector<std::string>& previous() {
     static const std::vector<std::string> v{"192.0.2.1"};
     return v;
 }
-std::vector<cellos::policy_violation> policy_violations(bool full) {
+std::vector<cellos::problem> policy_violations(bool full) {
     if (!full) return {};
-    return {cellos::policy_violation{"maxLifetimeTtlSeconds", "lifetime.ttlSeconds 7200 exceeds the pack's maximum 3600",
-                                     "/spec/lifetime/ttlSeconds"}};
+    return {cellos::make_problem(errc::policy_violation, "/spec/lifetime/ttlSeconds",
+                                 "lifetime.ttlSeconds 7200 exceeds the pack's maximum 3600", "maxLifetimeTtlSeconds")};
 }
 std::optional<cellos::authorization_verdict> verdict(bool full) {
     return full ? std::optional<cellos::authorization_verdict>(cellos::authorization_verdict::pool_not_allowed) : std::nullopt;
@@ -239,17 +238,19 @@ struct family_case;  // specialised below for every payload (a missing one is a 
         static constexpr std::string_view envelope = #ENVELOPE;                                                  \
         static ce::P make([[maybe_unused]] bool full) {                                                          \
             [[maybe_unused]] const cellos::execution_cell_spec S = make_spec(full);                              \
-            [[maybe_unused]] const std::vector<cellos::policy_violation> V = policy_violations(full);             \
+            [[maybe_unused]] const std::vector<cellos::problem> V = policy_violations(full);             \
             return ce::BUILDER(__VA_ARGS__);                                                                     \
         }                                                                                                        \
         static cellos::checked<ce::cloud_event_v1> wrap([[maybe_unused]] bool full, const cj::event_context& ctx) { \
             [[maybe_unused]] const cellos::execution_cell_spec S = make_spec(full);                              \
-            [[maybe_unused]] const std::vector<cellos::policy_violation> V = policy_violations(full);             \
+            [[maybe_unused]] const std::vector<cellos::problem> V = policy_violations(full);             \
             return cj::ENVELOPE(__VA_ARGS__, ctx);                                                               \
         }                                                                                                        \
     };
 
-CELLOS_FAMILY_CASE(lifecycle_started_v1, lifecycle_started_data_v1, cloud_event_v1_lifecycle_started, S, "cell-1", run(full), digests(full))
+CELLOS_FAMILY_CASE(lifecycle_started_v1, lifecycle_started_data_v1, cloud_event_v1_lifecycle_started, S, "cell-1", run(full), flag(full),
+                   opt(full, "ops"), opt(full, "run-6"), opt(full, "sha256:" + std::string(64, 'f')), opt(full, digest('a')),
+                   opt(full, digest('b')), opt(full, digest('c')))
 CELLOS_FAMILY_CASE(lifecycle_destroyed_v1, lifecycle_destroyed_data_v1, cloud_event_v1_lifecycle_destroyed, S, "cell-1", run(full),
                    ce::lifecycle_destroy_outcome::failed, terminal(full), reason(full), bundle_ref(full))
 CELLOS_FAMILY_CASE(lifecycle_failed_v1, lifecycle_failed_data_v1, cloud_event_v1_lifecycle_failed, S, "cell-1", run(full),
@@ -494,10 +495,9 @@ TEST_CASE("nested objects and enum wire strings match the docs") {
         CHECK_MESSAGE(parse_keys(row[1]) == keys, name << ": docs list " << row[1] << "; the code has " << spelled(keys));
     };
     object_row("provenance", table_keys<ce::provenance>());
-    object_row("boot_artifact_digests", table_keys<ce::boot_artifact_digests>());
     object_row("evidence_bundle_refs", table_keys<ce::evidence_bundle_refs>());
     object_row("guest_event_ref", table_keys<ce::guest_event_ref>());
-    object_row("violation_record", table_keys<ce::violation_record>());
+    object_row("problem", table_keys<cellos::problem>());
 
     const auto enum_row = [](std::string_view name, const auto& wire) {
         std::vector<doc_key> expected;
@@ -608,7 +608,7 @@ TEST_CASE("the spec's id and correlation block are copied into per-cell payloads
     CHECK_FALSE(s.compliant);
     REQUIRE(s.policy.has_value());
     CHECK(s.policy->pack_id == "baseline");
-    CHECK(ce::compliance_summary_data_v1(make_spec(true), "cell-9", std::nullopt, {}).compliant);
+    CHECK(ce::compliance_summary_data_v1(make_spec(true), "cell-9", std::nullopt, std::span<const cellos::problem>{}).compliant);
 }
 
 TEST_CASE("LifecycleReason: snake_case kinds, Other passes its text through verbatim") {
@@ -682,7 +682,8 @@ TEST_CASE("Provenance, SubjectUrn, cell_subject_urn, event ids") {
 TEST_CASE("envelopes: ids and times come from the injected generators") {
     const cj::event_context ctx = counting_context();
     const auto spec = make_spec(false);
-    auto first = cj::cloud_event_v1_lifecycle_started(spec, "cell-1", std::nullopt, std::nullopt, ctx);
+    auto first = cj::cloud_event_v1_lifecycle_started(spec, "cell-1", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                                       std::nullopt, std::nullopt, std::nullopt, std::nullopt, ctx);
     auto second = cj::to_cloud_event(ce::lifecycle_started_data_v1(spec, "cell-1", std::nullopt), ctx);
     REQUIRE(first.has_value());
     REQUIRE(second.has_value());
@@ -729,6 +730,23 @@ TEST_CASE("envelopes: what the injected context can get wrong") {
     REQUIRE_FALSE(nan.has_value());
     CHECK(nan.error().code == errc::number_out_of_range);
     CHECK(nan.error().pointer == "/data/value");
+    auto inf = cj::to_cloud_event(
+        ce::homeostasis_signal_data_v1(make_spec(false), "c", std::nullopt, "cpu", 1.0, std::numeric_limits<double>::infinity()),
+        counting_context());
+    REQUIRE_FALSE(inf.has_value());
+    CHECK(inf.error().pointer == "/data/threshold");
+    // generic: any payload, any depth (lists, optionals, nested objects)
+    struct inner {
+        std::vector<double> xs;
+        static constexpr auto wire_fields() { return std::tuple{cellos::detail::field{"xs", &inner::xs}}; }
+    };
+    struct outer {
+        std::optional<inner> in;
+        static constexpr auto wire_fields() { return std::tuple{cellos::detail::field{"in", &outer::in}}; }
+    };
+    CHECK(cj::first_non_finite(outer{inner{{1.0, 2.0}}}) == std::nullopt);
+    CHECK(cj::first_non_finite(outer{inner{{1.0, -std::numeric_limits<double>::infinity()}}}, "/data") == "/data/in/xs/1");
+    CHECK(cj::first_non_finite(outer{}) == std::nullopt);
 }
 
 TEST_CASE("reading a payload back: the type must match and the data is decoded strictly") {
@@ -750,4 +768,80 @@ TEST_CASE("reading a payload back: the type must match and the data is decoded s
     CHECK(cj::event_payload<ce::formation_running_v1>(extra).error().code == errc::wrong_type);
     extra.data = ce::json_data{R"({"formationId":"f","cellIds":[1]})"};
     CHECK(cj::event_payload<ce::formation_running_v1>(extra).error().pointer == "/data/cellIds/0");
+}
+
+// --- lifecycle.started: the seed's ten parameters, flat keys -------------------------------------
+
+TEST_CASE("lifecycle.started: one flat camelCase key per seed parameter, absent ones omitted") {
+    const auto spec = make_spec(false);
+    const auto all = ce::lifecycle_started_data_v1(spec, "cell-abc123", "run-2", true, "ops", "run-1", "sha256:...", digest('a'),
+                                                   digest('b'), digest('c'));
+    CHECK(json_keys(cj::to_value(all)) ==
+          std::vector<std::string>{"cellId", "specId", "runId", "derivationVerified", "roleRoot", "parentRunId", "specHash",
+                                   "kernelDigestSha256", "rootfsDigestSha256", "firecrackerDigestSha256"});
+    const auto none = ce::lifecycle_started_data_v1(spec, "cell-abc123", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                                    std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+    CHECK(cj::payload_text(none) == R"({"cellId":"cell-abc123","specId":"build-cell-042"})");
+    CHECK(none == ce::lifecycle_started_data_v1(spec, "cell-abc123", std::nullopt));  // the defaults are the seed's None
+    const auto some = ce::lifecycle_started_data_v1(spec, "c", std::nullopt, false, std::nullopt, std::nullopt, std::nullopt,
+                                                    std::nullopt, digest('b'), std::nullopt);
+    CHECK(cj::payload_text(some) == R"({"cellId":"c","specId":"build-cell-042","derivationVerified":false,"rootfsDigestSha256":")" +
+                                        digest('b') + R"("})");
+    for (const auto* p : {&all, &none, &some}) {
+        auto back = cj::parse_document<ce::lifecycle_started_v1>(cj::payload_text(*p));
+        REQUIRE(back.has_value());
+        CHECK(back.value() == *p);
+    }
+}
+
+TEST_CASE("lifecycle.started: the strict decoder refuses what the builder never writes") {
+    const auto refused = [](std::string_view text, errc code, std::string_view pointer) {
+        auto r = cj::parse_document<ce::lifecycle_started_v1>(text);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == code);
+        CHECK(r.error().pointer == pointer);
+    };
+    refused(R"({"cellId":"c","specId":"s","bootDigests":{"kernel":"sha256:x"}})", errc::unknown_field, "/bootDigests");  // the old nested form
+    refused(R"({"cellId":"c","specId":"s","derivationVerified":"yes"})", errc::wrong_type, "/derivationVerified");
+    refused(R"({"cellId":"c","specId":"s","kernelDigestSha256":7})", errc::wrong_type, "/kernelDigestSha256");
+    refused(R"({"cellId":"c","specId":"s","derivation_verified":true})", errc::unknown_field, "/derivation_verified");
+    refused(R"({"specId":"s"})", errc::missing_field, "/cellId");
+    auto nulls = cj::parse_document<ce::lifecycle_started_v1>(R"({"cellId":"c","specId":"s","roleRoot":null,"parentRunId":null})");
+    REQUIRE(nulls.has_value());  // null reads as absent
+    CHECK_FALSE(nulls.value().role_root.has_value());
+}
+
+TEST_CASE("authz.rejected and compliance.summary carry cellos::problem records") {
+    cellos::problem_list found;
+    found.push_back(policy_violations(true).front());
+    const auto s = ce::compliance_summary_data_v1(make_spec(true), "c", std::nullopt, found);
+    CHECK_FALSE(s.compliant);
+    REQUIRE(s.violations.size() == 1);
+    CHECK(cj::to_text(cj::to_value(s).as_object().at("violations")) ==
+          R"([{"code":"policy_violation","rule":"maxLifetimeTtlSeconds","pointer":"/spec/lifetime/ttlSeconds",)"
+          R"("message":"lifetime.ttlSeconds 7200 exceeds the pack's maximum 3600"}])");
+    auto back = cj::parse_document<ce::compliance_summary_v1>(cj::payload_text(s));
+    REQUIRE(back.has_value());
+    CHECK(back.value() == s);
+    auto bad = cj::parse_document<ce::compliance_summary_v1>(
+        R"({"cellId":"c","specId":"s","compliant":false,"violations":[{"code":"no_such_code","rule":"r","pointer":"","message":"m"}]})");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code == errc::unknown_enum_value);
+    CHECK(bad.error().pointer == "/violations/0/code");
+
+    // a list that counted problems but stored none is still not compliant
+    cellos::problem_list nothing_kept(0);
+    nothing_kept.push_back(policy_violations(true).front());
+    const auto truncated = ce::compliance_summary_data_v1(make_spec(false), "c", std::nullopt, nothing_kept);
+    CHECK_FALSE(truncated.compliant);
+    CHECK(truncated.violations.empty());
+
+    const auto r = ce::authz_rejected_data_v1(make_spec(false), "c", std::nullopt, found, cellos::authorization_verdict::pool_not_allowed);
+    REQUIRE(r.violations.size() == 1);
+    CHECK(r.violations.front() == found.front());
+}
+
+TEST_CASE("lifecycle_residue_class is residue_class (one taxonomy, one set of wire strings)") {
+    static_assert(std::is_same_v<ce::lifecycle_residue_class, ce::residue_class>);
+    CHECK(cellos::to_wire(ce::lifecycle_residue_class::documented_exception) == "documented_exception");
 }

@@ -142,21 +142,23 @@ TEST_CASE("histories as JSON: the runtime checker uses the same table") {
     CHECK(formation_ok.has_value());
 
     const struct {
-        std::string_view text, code, pointer;
+        std::string_view text, code, pointer, rule;
     } bad[] = {
-        {R"({"cell":["admitted","started"]})", "invalid_transition", "/cell/1"},
-        {R"({"cell":["networkScoped"]})", "invalid_transition", "/cell/0"},
-        {R"({"cell":[]})", "invalid_transition", "/cell"},
+        {R"({"cell":["admitted","started"]})", "invalid_transition", "/cell/1", "lifecycleOrder"},
+        {R"({"cell":["networkScoped"]})", "invalid_transition", "/cell/0", "initialStage"},
+        {R"({"cell":[]})", "invalid_transition", "/cell", "initialStage"},
         {R"({"cell":["admitted","networkScoped","secretsResolved","started","destroyed","revoked","started"]})", "invalid_transition",
-         "/cell/6"},
-        {R"({"formation":["PENDING","LAUNCHING","RUNNING","COMPLETED","RUNNING"]})", "invalid_transition", "/formation/4"},
-        {R"({"cell":["admitted","teleported"]})", "unknown_enum_value", "/cell/1"},
-        {R"({"cell":["admitted"],"formation":["PENDING"]})", "invalid_value", ""},
-        {R"({"cells":["admitted"]})", "unknown_field", "/cells"},
-        {R"({"cell":"admitted"})", "wrong_type", "/cell"},
-        {R"({"cell":["admitted","admitted"]})", "invalid_transition", "/cell/1"},
-        {R"([1])", "invalid_value", ""},
-        {R"({"cell":["admitted"],"cell":["admitted"]})", "duplicate_key", "/cell"},
+         "/cell/6", "terminalStage"},
+        {R"({"formation":["PENDING","LAUNCHING","RUNNING","COMPLETED","RUNNING"]})", "invalid_transition", "/formation/4",
+         "terminalState"},
+        {R"({"formation":["PENDING","RUNNING"]})", "invalid_transition", "/formation/1", "formationOrder"},
+        {R"({"cell":["admitted","teleported"]})", "unknown_enum_value", "/cell/1", ""},
+        {R"({"cell":["admitted"],"formation":["PENDING"]})", "invalid_value", "", ""},
+        {R"({"cells":["admitted"]})", "unknown_field", "/cells", ""},
+        {R"({"cell":"admitted"})", "wrong_type", "/cell", ""},
+        {R"({"cell":["admitted","admitted"]})", "invalid_transition", "/cell/1", "lifecycleOrder"},
+        {R"([1])", "invalid_value", "", ""},
+        {R"({"cell":["admitted"],"cell":["admitted"]})", "duplicate_key", "/cell", ""},
     };
     for (const auto& b : bad) {
         CAPTURE(b.text);
@@ -164,5 +166,27 @@ TEST_CASE("histories as JSON: the runtime checker uses the same table") {
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code_name() == b.code);
         CHECK(r.error().pointer == b.pointer);
+        CHECK(r.error().rule == b.rule);
+        CHECK_FALSE(r.error().message.empty());
     }
+}
+
+TEST_CASE("histories without JSON: check_stage_history reports a problem, the one conversion of the finding") {
+    const std::vector<cell_stage> ok{cell_stage::admitted, cell_stage::failed};
+    CHECK_FALSE(check_stage_history<cell_stage>(ok).has_value());
+    const std::vector<cell_stage> skip{cell_stage::admitted, cell_stage::started};
+    const auto p = check_stage_history<cell_stage>(skip, "/history");
+    REQUIRE(p.has_value());
+    CHECK(p->code == errc::invalid_transition);
+    CHECK(p->pointer == "/history/1");
+    CHECK(p->rule == "lifecycleOrder");
+    CHECK(p->message == "no transition admitted -> started");
+    const auto f = check_stage_sequence<cell_stage>(skip);
+    REQUIRE(f.has_value());
+    CHECK(to_problem<cell_stage>(*f, skip, "/history") == *p);
+    const std::vector<formation_state> late{formation_state::running};
+    const auto q = check_stage_history<formation_state>(late);
+    REQUIRE(q.has_value());
+    CHECK(q->pointer == "/0");
+    CHECK(q->message == "a history starts at PENDING, not RUNNING");
 }

@@ -83,12 +83,16 @@ constexpr std::string_view exact_limits_pack_json = R"({
 
 // --- reports ------------------------------------------------------------------------------------------
 
-std::string report(const std::vector<cellos::policy_violation>& vs) {
+/// A policy check's report: rule and pointer (the code is always policy_violation, checked below).
+std::string policy_report(const cellos::problem_list& vs) {
     std::string out;
-    for (const auto& v : vs) out += v.rule + " " + v.pointer + "\n";
+    for (const auto& v : vs) {
+        CHECK(v.code == cellos::errc::policy_violation);
+        out += v.rule + " " + v.pointer + "\n";
+    }
     return out;
 }
-std::string report(const std::vector<cellos::problem>& vs) {
+std::string report(const cellos::problem_list& vs) {
     std::string out;
     for (const auto& v : vs) out += std::string(v.rule) + " " + std::string(cellos::errc_name(v.code)) + " " + v.pointer + "\n";
     return out;
@@ -99,14 +103,14 @@ std::string report(std::initializer_list<std::string_view> lines) {
     return out;
 }
 
-std::vector<cellos::policy_violation> against(const cellos::execution_cell_spec& spec, const cellos::policy_pack_spec& pack) {
+cellos::problem_list against(const cellos::execution_cell_spec& spec, const cellos::policy_pack_spec& pack) {
     return cellos::validate_spec_against_policy(spec, pack);
 }
 
 /// The single violation expected; a failed CHECK (with the whole report) otherwise.
-std::optional<cellos::policy_violation> only(const std::vector<cellos::policy_violation>& vs) {
-    if (vs.size() != 1) {
-        FAIL_CHECK("expected exactly one violation, got:\n" << report(vs));
+std::optional<cellos::problem> only(const cellos::problem_list& vs) {
+    if (vs.total() != 1) {
+        FAIL_CHECK("expected exactly one violation, got:\n" << policy_report(vs));
         return std::nullopt;
     }
     return vs[0];
@@ -122,7 +126,7 @@ TEST_CASE("a pack setting every rule admits a spec that meets every limit exactl
     const auto pack = decoded<cellos::policy_pack_document>(exact_limits_pack_json);
     const auto doc = full_cell();
     CHECK(report(cellos::validate_policy_pack_document(pack)) == "");
-    CHECK(report(against(doc.spec, pack.spec)) == "");
+    CHECK(policy_report(against(doc.spec, pack.spec)) == "");
     CHECK(cellos::check_spec_against_policy(doc.spec, pack.spec).empty());
     CHECK(cellos::admits(pack, doc));
     // An empty rule set is a valid audit-only pack that admits anything valid.
@@ -134,7 +138,7 @@ TEST_CASE("a pack setting every rule admits a spec that meets every limit exactl
 TEST_CASE("maxLifetimeTtlSeconds: the TTL must not exceed the cap") {
     const auto pack = pack_with([](auto& r) { r.max_lifetime_ttl_seconds = 3600; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");  // equal passes
+    CHECK(policy_report(against(spec, pack)) == "");  // equal passes
     spec.lifetime.ttl_seconds = 3601;
     const auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -148,13 +152,13 @@ TEST_CASE("maxLifetimeTtlSeconds: the TTL must not exceed the cap") {
     CHECK(issues[0].limit == 3600);
     // Absent = no restriction on this axis.
     spec.lifetime.ttl_seconds = std::numeric_limits<std::uint64_t>::max();
-    CHECK(report(against(spec, pack_with([](auto&) {}))) == "");
+    CHECK(policy_report(against(spec, pack_with([](auto&) {}))) == "");
 }
 
 TEST_CASE("maxMemoryMaxBytes: the declared memory must not exceed the cap, and must be declared") {
     const auto pack = pack_with([](auto& r) { r.max_memory_max_bytes = 2147483648ULL; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.run->limits->memory_max_bytes = 2147483649ULL;
     auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -169,16 +173,16 @@ TEST_CASE("maxMemoryMaxBytes: the declared memory must not exceed the cap, and m
     CHECK(v->pointer == "/spec/run/limits/memoryMaxBytes");
     CHECK(v->message == "run.limits.memoryMaxBytes must be declared (the pack caps it at 2147483648)");
     spec.run->limits.reset();
-    CHECK(report(against(spec, pack)) == report({"maxMemoryMaxBytes /spec/run/limits/memoryMaxBytes"}));
+    CHECK(policy_report(against(spec, pack)) == report({"maxMemoryMaxBytes /spec/run/limits/memoryMaxBytes"}));
     // Nothing runs, nothing to cap.
     spec.run.reset();
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
 }
 
 TEST_CASE("maxRunTimeoutMs: the run timeout must not exceed the cap, and must be declared") {
     const auto pack = pack_with([](auto& r) { r.max_run_timeout_ms = 1800000; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.run->timeout_ms = 1800001;
     auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -191,33 +195,33 @@ TEST_CASE("maxRunTimeoutMs: the run timeout must not exceed the cap, and must be
     CHECK(v->pointer == "/spec/run/timeoutMs");
     CHECK(v->message == "run.timeoutMs must be declared (the pack caps it at 1800000)");
     spec.run.reset();
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
 }
 
 TEST_CASE("requireEgressDeclared: at least one egress rule") {
     const auto pack = pack_with([](auto& r) { r.require_egress_declared = true; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.egress_rules.clear();
     const auto v = only(against(spec, pack));
     REQUIRE(v);
     CHECK(v->rule == "requireEgressDeclared");
     CHECK(v->pointer == "/spec/authority/egressRules");
     CHECK(v->message == "the pack requires at least one declared egress rule");
-    CHECK(report(against(spec, pack_with([](auto&) {}))) == "");
+    CHECK(policy_report(against(spec, pack_with([](auto&) {}))) == "");
 }
 
 TEST_CASE("forbidOutboundEgressRules: one violation per declared rule") {
     const auto pack = pack_with([](auto& r) { r.forbid_outbound_egress_rules = true; });
     auto spec = full_cell().spec;
     const auto vs = against(spec, pack);
-    CHECK(report(vs) == report({"forbidOutboundEgressRules /spec/authority/egressRules/0",
+    CHECK(policy_report(vs) == report({"forbidOutboundEgressRules /spec/authority/egressRules/0",
                                 "forbidOutboundEgressRules /spec/authority/egressRules/1"}));
     REQUIRE(vs.size() == 2);
     CHECK(vs[0].message == "the pack forbids outbound egress rules (egress to \"api.example.com\")");
     CHECK(vs[1].message == "the pack forbids outbound egress rules (egress to \"10.0.0.53\")");
     spec.authority.egress_rules.clear();
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
 }
 
 TEST_CASE("allowedEgressHosts: every egress host must match an entry (wildcards never match the apex)") {
@@ -229,26 +233,26 @@ TEST_CASE("allowedEgressHosts: every egress host must match an entry (wildcards 
     CHECK(v->pointer == "/spec/authority/egressRules/1/host");
     CHECK(v->message == "egress host \"10.0.0.53\" is not in the pack's allowedEgressHosts");
     spec.authority.egress_rules.resize(1);
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.egress_rules[0].host = "example.com";  // the apex
-    CHECK(report(against(spec, pack)) == report({"allowedEgressHosts /spec/authority/egressRules/0/host"}));
+    CHECK(policy_report(against(spec, pack)) == report({"allowedEgressHosts /spec/authority/egressRules/0/host"}));
     spec.authority.egress_rules[0].host = "API.EXAMPLE.COM";  // case-insensitive
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.egress_rules[0].host = "example.com.evil.test";
-    CHECK(report(against(spec, pack)) == report({"allowedEgressHosts /spec/authority/egressRules/0/host"}));
+    CHECK(policy_report(against(spec, pack)) == report({"allowedEgressHosts /spec/authority/egressRules/0/host"}));
     // An exact entry matches itself only (IP literals are entries too).
     const auto exact = pack_with([](auto& r) { r.allowed_egress_hosts = {"10.0.0.53", "api.example.com"}; });
-    CHECK(report(against(full_cell().spec, exact)) == "");
+    CHECK(policy_report(against(full_cell().spec, exact)) == "");
     // Empty list = no restriction.
-    CHECK(report(against(full_cell().spec, pack_with([](auto&) {}))) == "");
+    CHECK(policy_report(against(full_cell().spec, pack_with([](auto&) {}))) == "");
 }
 
 TEST_CASE("requireRuntimeSecretDelivery: secrets may not be delivered as env") {
     const auto pack = pack_with([](auto& r) { r.require_runtime_secret_delivery = true; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");  // runtimeBroker
+    CHECK(policy_report(against(spec, pack)) == "");  // runtimeBroker
     spec.run->secret_delivery = cellos::secret_delivery_mode::runtime_leased_broker;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.run->secret_delivery = cellos::secret_delivery_mode::env;
     const auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -257,13 +261,13 @@ TEST_CASE("requireRuntimeSecretDelivery: secrets may not be delivered as env") {
     CHECK(v->message == "secrets must be delivered at runtime (runtimeBroker or runtimeLeasedBroker), not as env");
     // No secrets requested: env delivers nothing secret.
     spec.authority.secret_refs.clear();
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
 }
 
 TEST_CASE("requireResourceLimits: a run declares memoryMaxBytes and cpuMax") {
     const auto pack = pack_with([](auto& r) { r.require_resource_limits = true; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.run->limits->cpu_max.reset();
     auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -272,17 +276,17 @@ TEST_CASE("requireResourceLimits: a run declares memoryMaxBytes and cpuMax") {
     CHECK(v->message == "run.limits must declare memoryMaxBytes and cpuMax");
     spec = full_cell().spec;
     spec.run->limits->memory_max_bytes.reset();
-    CHECK(report(against(spec, pack)) == report({"requireResourceLimits /spec/run/limits"}));
+    CHECK(policy_report(against(spec, pack)) == report({"requireResourceLimits /spec/run/limits"}));
     spec.run->limits.reset();
-    CHECK(report(against(spec, pack)) == report({"requireResourceLimits /spec/run/limits"}));
+    CHECK(policy_report(against(spec, pack)) == report({"requireResourceLimits /spec/run/limits"}));
     spec.run.reset();
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
 }
 
 TEST_CASE("flagDnsEgressWithoutAcknowledgment: port-53 rules need dnsEgressAcknowledged: true") {
     const auto pack = pack_with([](auto& r) { r.flag_dns_egress_without_acknowledgment = true; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.egress_rules[1].dns_egress_acknowledged = false;
     auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -290,17 +294,17 @@ TEST_CASE("flagDnsEgressWithoutAcknowledgment: port-53 rules need dnsEgressAckno
     CHECK(v->pointer == "/spec/authority/egressRules/1");
     CHECK(v->message == "DNS egress to \"10.0.0.53\" (port 53) needs dnsEgressAcknowledged: true");
     spec.authority.egress_rules[1].dns_egress_acknowledged.reset();
-    CHECK(report(against(spec, pack)) == report({"flagDnsEgressWithoutAcknowledgment /spec/authority/egressRules/1"}));
+    CHECK(policy_report(against(spec, pack)) == report({"flagDnsEgressWithoutAcknowledgment /spec/authority/egressRules/1"}));
     // Other ports need no acknowledgment; a rule that is false or absent enforces nothing.
     CHECK_FALSE(spec.authority.egress_rules[0].dns_egress_acknowledged.has_value());
-    CHECK(report(against(spec, pack_with([](auto& r) { r.flag_dns_egress_without_acknowledgment = false; }))) == "");
-    CHECK(report(against(spec, pack_with([](auto&) {}))) == "");
+    CHECK(policy_report(against(spec, pack_with([](auto& r) { r.flag_dns_egress_without_acknowledgment = false; }))) == "");
+    CHECK(policy_report(against(spec, pack_with([](auto&) {}))) == "");
 }
 
 TEST_CASE("requireDnsEgressJustification: port-53 rules carry a non-empty justification") {
     const auto pack = pack_with([](auto& r) { r.require_dns_egress_justification = true; });
     auto spec = full_cell().spec;
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.egress_rules[1].justification.reset();
     auto v = only(against(spec, pack));
     REQUIRE(v);
@@ -308,8 +312,8 @@ TEST_CASE("requireDnsEgressJustification: port-53 rules carry a non-empty justif
     CHECK(v->pointer == "/spec/authority/egressRules/1");
     CHECK(v->message == "DNS egress to \"10.0.0.53\" (port 53) needs a justification");
     spec.authority.egress_rules[1].justification = "";
-    CHECK(report(against(spec, pack)) == report({"requireDnsEgressJustification /spec/authority/egressRules/1"}));
-    CHECK(report(against(spec, pack_with([](auto& r) { r.require_dns_egress_justification = false; }))) == "");
+    CHECK(policy_report(against(spec, pack)) == report({"requireDnsEgressJustification /spec/authority/egressRules/1"}));
+    CHECK(policy_report(against(spec, pack_with([](auto& r) { r.require_dns_egress_justification = false; }))) == "");
 }
 
 TEST_CASE("secretRefAllowlist: a tenant's refs come from its own entry, others from \"*\"") {
@@ -325,29 +329,29 @@ TEST_CASE("secretRefAllowlist: a tenant's refs come from its own entry, others f
     CHECK(v->message == "secret ref \"github-token\" is not allowed for this tenant by secretRefAllowlist");
     // The tenant's own entry replaces "*" ("*" is every *other* tenant).
     spec.authority.secret_refs = {"COMMON"};
-    CHECK(report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
+    CHECK(policy_report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
     // Another tenant, or no tenant at all: "*".
     spec.correlation->tenant_id = "globex";
-    CHECK(report(against(spec, pack)) == "");
+    CHECK(policy_report(against(spec, pack)) == "");
     spec.authority.secret_refs = {"DB_PASSWORD", "COMMON"};
-    CHECK(report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
+    CHECK(policy_report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
     spec.correlation.reset();
-    CHECK(report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
+    CHECK(policy_report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
     // Tenant keys are exact: "ACME" is another tenant.
     spec.correlation = cellos::correlation{std::nullopt, "ACME"};
-    CHECK(report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
+    CHECK(policy_report(against(spec, pack)) == report({"secretRefAllowlist /spec/authority/secretRefs/0"}));
     // Without a "*" entry, unknown tenants may request nothing; an empty map allows nothing.
     const auto no_star = pack_with([](auto& r) {
         r.secret_ref_allowlist = cellos::string_map<cellos::runtime_storage, std::vector<std::string>>{{{"acme", {"DB_PASSWORD"}}}};
     });
-    CHECK(report(against(spec, no_star)) ==
+    CHECK(policy_report(against(spec, no_star)) ==
           report({"secretRefAllowlist /spec/authority/secretRefs/0", "secretRefAllowlist /spec/authority/secretRefs/1"}));
     const auto empty_map = pack_with([](auto& r) { r.secret_ref_allowlist.emplace(); });
-    CHECK(report(against(full_cell().spec, empty_map)) ==
+    CHECK(policy_report(against(full_cell().spec, empty_map)) ==
           report({"secretRefAllowlist /spec/authority/secretRefs/0", "secretRefAllowlist /spec/authority/secretRefs/1"}));
     // A spec that requests no secrets passes any allowlist.
     spec.authority.secret_refs.clear();
-    CHECK(report(against(spec, empty_map)) == "");
+    CHECK(policy_report(against(spec, empty_map)) == "");
 }
 
 TEST_CASE("violations come in PolicyRules member order, then document order, every time") {
@@ -383,14 +387,14 @@ TEST_CASE("violations come in PolicyRules member order, then document order, eve
         "secretRefAllowlist /spec/authority/secretRefs/0",
         "secretRefAllowlist /spec/authority/secretRefs/1",
     });
-    CHECK(report(against(spec, pack)) == expected);
-    CHECK(report(against(spec, pack)) == expected);  // deterministic
+    CHECK(policy_report(against(spec, pack)) == expected);
+    CHECK(policy_report(against(spec, pack)) == expected);  // deterministic
     CHECK(cellos::check_spec_against_policy(spec, pack).size() == 13);
     // requireEgressDeclared takes its place (4th) when it applies.
     pack.rules.forbid_outbound_egress_rules = false;
     pack.rules.require_egress_declared = true;
     spec.authority.egress_rules.clear();
-    CHECK(report(against(spec, pack)) == report({
+    CHECK(policy_report(against(spec, pack)) == report({
                                              "maxLifetimeTtlSeconds /spec/lifetime/ttlSeconds",
                                              "maxMemoryMaxBytes /spec/run/limits/memoryMaxBytes",
                                              "maxRunTimeoutMs /spec/run/timeoutMs",
@@ -420,25 +424,25 @@ TEST_CASE("placement scope: a global pack applies to every spec; a scoped one on
     };
     // global
     CHECK(cellos::spec_matches_placement_scope(strict, spec));
-    CHECK(report(against(spec, strict)) == report({"maxLifetimeTtlSeconds /spec/lifetime/ttlSeconds"}));
+    CHECK(policy_report(against(spec, strict)) == report({"maxLifetimeTtlSeconds /spec/lifetime/ttlSeconds"}));
     // matching scopes
     for (const auto& p : {scoped("pool-a", std::nullopt, std::nullopt), scoped(std::nullopt, "eu-west-1", std::nullopt),
                           scoped("pool-a", "eu-west-1", "eu-west-1a"), scoped(std::nullopt, std::nullopt, std::nullopt)}) {
         CHECK(cellos::spec_matches_placement_scope(p, spec));
-        CHECK(report(against(spec, p)) == report({"maxLifetimeTtlSeconds /spec/lifetime/ttlSeconds"}));
+        CHECK(policy_report(against(spec, p)) == report({"maxLifetimeTtlSeconds /spec/lifetime/ttlSeconds"}));
     }
     // mismatching scopes impose nothing
     for (const auto& p : {scoped("pool-b", std::nullopt, std::nullopt), scoped("pool-a", "eu-west-1", "eu-west-1b"),
                           scoped("Pool-A", std::nullopt, std::nullopt), scoped(std::nullopt, "us-east-1", std::nullopt)}) {
         CHECK_FALSE(cellos::spec_matches_placement_scope(p, spec));
-        CHECK(report(against(spec, p)) == "");
+        CHECK(policy_report(against(spec, p)) == "");
         CHECK(cellos::check_spec_against_policy(spec, p).empty());
     }
     // A scope axis the spec does not populate does not match.
     auto no_placement = spec;
     no_placement.placement.reset();
     CHECK_FALSE(cellos::spec_matches_placement_scope(scoped("pool-a", std::nullopt, std::nullopt), no_placement));
-    CHECK(report(against(no_placement, scoped("pool-a", std::nullopt, std::nullopt))) == "");
+    CHECK(policy_report(against(no_placement, scoped("pool-a", std::nullopt, std::nullopt))) == "");
     auto pool_only = spec;
     pool_only.placement = cellos::placement_spec{"pool-a", std::nullopt, std::nullopt};
     CHECK_FALSE(cellos::spec_matches_placement_scope(scoped(std::nullopt, "eu-west-1", std::nullopt), pool_only));

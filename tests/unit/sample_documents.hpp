@@ -1,55 +1,27 @@
-// tests/unit/sample_documents.hpp — typed-authority documents shared by the unit tests (copies of
-// the bundled examples/data/authority files, so that these tests need no files on disk).
+// tests/unit/sample_documents.hpp — the typed-authority documents the unit tests share, read from
+// the bundled examples (examples/data/authority/, CELLOS_EXAMPLES_DIR) so that the tests and the
+// examples the demo and the docs use cannot drift apart.
 #pragma once
 
-#include <string_view>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
 
 namespace cellos_test {
 
-constexpr std::string_view observed_sni_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "SNI", "value": "api.example.com", "confidence": 0.95}],
-    "rules_applied": [{"rule": "RAW_SNI_OBSERVED", "class": "RAW_OBSERVATION"}],
-    "output": {"tier": 2, "confidence": 0.95, "epistemic_status": "DIRECT_OBSERVATION",
-               "binding_status": "NOT_APPLICABLE"}
-  }
-})";
-constexpr std::string_view proven_jws_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "JWS", "value": "eyJhbGciOiJFZERTQSJ9.e30.c2ln", "confidence": 0.99},
-               {"input_type": "SNI", "value": "api.example.com", "confidence": 0.95,
-                "source_event_id": "urn:cellos:event:5b0c2f7e"}],
-    "rules_applied": [{"rule": "JWS_SIGNATURE_VERIFIED", "class": "CRYPTOGRAPHIC_PROOF"},
-                      {"rule": "RAW_SNI_OBSERVED", "class": "RAW_OBSERVATION"}],
-    "output": {"tier": 4, "confidence": 0.99, "epistemic_status": "CRYPTOGRAPHICALLY_PROVEN",
-               "binding_status": "BOUND"}
-  },
-  "artifact": {"JWS_VERIFIED": {"kid": "workload-key-2026-11"}}
-})";
-constexpr std::string_view imposed_tls_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "TLS_TERMINATION", "value": "api.example.com", "confidence": 0.97}],
-    "rules_applied": [{"rule": "IMPOSED_TLS_TERMINATION", "class": "IMPOSED_INTERCEPTION"}],
-    "output": {"tier": 3, "confidence": 0.97, "epistemic_status": "IMPOSED_OBSERVATION",
-               "binding_status": "IMPOSED_BOUND"}
-  }
-})";
-constexpr std::string_view declared_guest_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "GUEST_DECLARATION", "value": "api.example.com", "confidence": 0.5}],
-    "rules_applied": [{"rule": "GUEST_AGENT_DECLARED", "class": "GUEST_AGENT_DECLARATION"}],
-    "output": {"tier": 1, "confidence": 0.5, "epistemic_status": "DECLARED",
-               "binding_status": "NOT_APPLICABLE"}
-  }
-})";
-constexpr std::string_view observed_tier3_json = R"({
-  "derivation": {
-    "inputs": [{"input_type": "SNI", "value": "api.example.com", "confidence": 0.95},
-               {"input_type": "H2_AUTHORITY", "value": "api.example.com", "confidence": 0.95}],
-    "rules_applied": [{"rule": "SNI_H2_AUTHORITY_ALIGNED", "class": "STRUCTURAL_ALIGNMENT"}],
-    "output": {"tier": 3, "confidence": 0.95, "epistemic_status": "STRUCTURALLY_ALIGNED",
-               "binding_status": "BOUND"}
-  }
-})";
+/// The text of examples/data/<relative>; a missing file ends the test run at start-up (loudly).
+inline std::string example_document(const char* relative) {
+    const std::string path = std::string(CELLOS_EXAMPLES_DIR) + "/" + relative;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline const std::string observed_sni_json = example_document("authority/observed_sni.json");
+inline const std::string proven_jws_json = example_document("authority/proven_jws.json");
+inline const std::string imposed_tls_json = example_document("authority/imposed_tls.json");
+inline const std::string declared_guest_json = example_document("authority/declared_guest.json");
+inline const std::string observed_tier3_json = example_document("authority/rejected_observed_tier3.json");
 
 }  // namespace cellos_test

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <optional>
 #include <set>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -119,7 +120,7 @@ void check_rejects(const verdict& got, std::string_view code, std::string_view p
 // --- validation reports -----------------------------------------------------------------------------
 
 /// "rule errc pointer" per violation, one per line: one string, so that a mismatch prints in full.
-std::string report(const std::vector<cellos::problem>& vs) {
+std::string report(const cellos::problem_list& vs) {
     std::string out;
     for (const auto& v : vs) out += std::string(v.rule) + " " + std::string(cellos::errc_name(v.code)) + " " + v.pointer + "\n";
     return out;
@@ -130,7 +131,7 @@ std::string report(std::initializer_list<std::string_view> lines) {
     return out;
 }
 
-std::vector<cellos::problem> violations_of(std::string_view text) { return cellos::validate_execution_cell_document(cell(text)); }
+cellos::problem_list violations_of(std::string_view text) { return cellos::validate_execution_cell_document(cell(text)); }
 
 // --- round trips --------------------------------------------------------------------------------------
 
@@ -553,6 +554,24 @@ TEST_CASE("null is absent for optional members, and wrong_type for required ones
 // Validation rules: one rejection per rule an ExecutionCellDocument can break
 // ================================================================================================
 
+TEST_CASE("the documents the reference labels valid validate (types.md §15)") {
+    for (const char* name : {"types_15_example.json", "types_15_minimal.json"}) {
+        CAPTURE(name);
+        std::ifstream in(std::string(CELLOS_EXAMPLES_DIR) + "/reference/" + name);
+        REQUIRE(in);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto doc = cellos::json::parse_document<cellos::execution_cell_document>(text);
+        REQUIRE(doc.has_value());
+        CHECK(report(cellos::validate_execution_cell_document(doc.value())) == "");
+    }
+    // packVersion is a reference to a pack: any bounded text, not necessarily semver.
+    auto doc = cell(R"({"apiVersion":"cellos.io/v1","kind":"ExecutionCell","spec":{"id":"t-1","authority":{"secretRefs":[]},
+        "lifetime":{"ttlSeconds":60},"policy":{"packId":"p","packVersion":"2024-06 build 7"}}})");
+    CHECK(report(cellos::validate_execution_cell_document(doc)) == "");
+    doc.spec.policy->pack_version = "";
+    CHECK(report(cellos::validate_execution_cell_document(doc)) == "boundedText invalid_spec /spec/policy/packVersion\n");
+}
+
 TEST_CASE("the rule table: stable ids and their errc") {
     constexpr std::string_view ids[] = {
         "apiVersion",   "kind",           "portableIdentifier", "sha256Digest",     "boundedText",    "tenantId",
@@ -567,10 +586,19 @@ TEST_CASE("the rule table: stable ids and their errc") {
         CAPTURE(ids[i]);
         CHECK(cellos::to_wire(all[i]) == ids[i]);
         CHECK(cellos::from_wire<spec_rule>(ids[i]) == all[i]);
+        // Rules every document shares take the document's code (errc{} in the table).
+        constexpr std::string_view shared[] = {"apiVersion", "kind", "portableIdentifier", "boundedText", "tenantId", "unique",
+                                               "positive", "allowlistEntry", "semver", "nonEmpty", "safeInteger"};
+        const bool is_shared = std::find(std::begin(shared), std::end(shared), ids[i]) != std::end(shared);
         const std::string_view expected = ids[i] == "argvTooLarge"         ? "argv_too_large"
                                           : ids[i] == "contradictoryRules" ? "invalid_policy"
+                                          : is_shared                      ? "success"
                                                                            : "invalid_spec";
         CHECK(cellos::errc_name(cellos::info(all[i]).code) == expected);
+        CHECK(cellos::errc_name(cellos::to_problem(cellos::spec_finding{all[i]}).code) ==
+              (expected == "success" ? "invalid_spec" : expected));
+        CHECK(cellos::errc_name(cellos::to_problem(cellos::spec_finding{all[i]}, cellos::errc::invalid_policy).code) ==
+              (expected == "success" ? "invalid_policy" : expected));
         CHECK_FALSE(cellos::info(all[i]).message.empty());
     }
 }
@@ -619,7 +647,7 @@ constexpr rule_case rule_cases[] = {
     {"/spec/export/artifacts/1/name", R"("~coverage.json")", "artifactName", "invalid_spec", "/spec/export/artifacts/1/name"},
     {"/spec/export/artifacts/1/target", R"("archive")", "exportTarget", "invalid_spec", "/spec/export/artifacts/1/target"},
     {"/spec/export/targets/0/bucket", R"("Acme_CI")", "s3Bucket", "invalid_spec", "/spec/export/targets/0/bucket"},
-    {"/spec/policy/packVersion", R"("v1.2.0")", "semver", "invalid_spec", "/spec/policy/packVersion"},
+    {"/spec/policy/packVersion", R"("")", "boundedText", "invalid_spec", "/spec/policy/packVersion"},
     {"/spec/authority/cdnAuthority/providers/0/hostnames", "[]", "nonEmpty", "invalid_spec",
      "/spec/authority/cdnAuthority/providers/0/hostnames"},
 };
@@ -648,11 +676,13 @@ TEST_CASE("every spec rule reachable from an ExecutionCellDocument: rule id, err
     covered.insert("argvTooLarge");
 
     // Every rule is covered except those no ExecutionCellDocument *from JSON* can reach:
-    // contradictoryRules (packs), temperatureRange / envelopeKind (port payloads) and safeInteger
+    // contradictoryRules and semver (packs), temperatureRange / envelopeKind (port payloads) and safeInteger
     // (the boundary already refuses integers beyond 2^53) — each has its own test below.
     for (spec_rule r : cellos::detail::all_enumerators<spec_rule>()) {
         const std::string_view id = cellos::to_wire(r);
-        if (id == "contradictoryRules" || id == "temperatureRange" || id == "envelopeKind" || id == "safeInteger") continue;
+        if (id == "contradictoryRules" || id == "semver" || id == "temperatureRange" || id == "envelopeKind" ||
+            id == "safeInteger")
+            continue;
         CHECK_MESSAGE(covered.count(id) == 1, "no rejection case for rule " << id);
     }
 }
@@ -753,7 +783,7 @@ TEST_CASE("every violation is reported together, in document order") {
     doc.at_pointer("/spec/ingress/git/commit") = "HEAD";
     doc.at_pointer("/spec/environment/variables/0/name") = "A-B";
     doc.at_pointer("/spec/placement/zone") = "..";
-    doc.at_pointer("/spec/policy/packVersion") = "1.2";
+    doc.at_pointer("/spec/policy/packVersion") = "";
     doc.at_pointer("/spec/identity/spiffeId") = "spiffe://bad_domain/x";
     doc.at_pointer("/spec/authority/secretRefs/1") = "";
     doc.at_pointer("/spec/authority/egressRules/0/port") = 0;
@@ -773,7 +803,7 @@ TEST_CASE("every violation is reported together, in document order") {
                              "gitCommit invalid_spec /spec/ingress/git/commit",
                              "envVarName invalid_spec /spec/environment/variables/0/name",
                              "portableIdentifier invalid_spec /spec/placement/zone",
-                             "semver invalid_spec /spec/policy/packVersion",
+                             "boundedText invalid_spec /spec/policy/packVersion",
                              "workloadIdentity invalid_spec /spec/identity",
                              "portableIdentifier invalid_spec /spec/authority/secretRefs/1",
                              "egressPort invalid_spec /spec/authority/egressRules/0/port",
@@ -786,7 +816,7 @@ TEST_CASE("every violation is reported together, in document order") {
                          }));
     // The constexpr form reports the same list, and twice the same (deterministic).
     const auto issues = cellos::check_execution_cell_document(cell(text));
-    CHECK(report(cellos::to_violations(issues)) == report(got));
+    CHECK(report(cellos::to_problems(issues)) == report(got));
     CHECK(report(violations_of(text)) == report(got));
 }
 
@@ -878,9 +908,9 @@ TEST_CASE("argv fits at exactly 3072 encoded bytes and is refused at the next si
     // The issue carries the size.
     const auto issues = cellos::check_execution_cell_document(cell(argv_doc({std::string(4000, 'z')})));
     REQUIRE(issues.size() == 1);
-    CHECK(issues[0].detail == reference_encoded_bytes({std::string(4000, 'z')}));
-    CHECK(cellos::to_violation(issues[0]).message ==
-          "spec.run.argv encoded as base64 is " + std::to_string(issues[0].detail) + " bytes; exceeds 3072-byte kernel cmdline limit");
+    CHECK(issues[0].actual == reference_encoded_bytes({std::string(4000, 'z')}));
+    CHECK(cellos::to_problem(issues[0]).message ==
+          "spec.run.argv encoded as base64 is " + std::to_string(issues[0].actual) + " bytes; exceeds 3072-byte kernel cmdline limit");
 }
 
 // ================================================================================================

@@ -46,25 +46,6 @@ inline constexpr std::string_view authz_help =
     "pack come from --pool/--pack, or from SPEC's placement.poolId and policy.packId. Exit 0 allowed,\n"
     "1 denied or rejected, 2 usage / I/O.\n";
 
-inline boost::json::object violation_object(const problem& v) {
-    boost::json::object o = error_object(errc_name(v.code), v.pointer, v.message);
-    o["rule"] = boost::json::string(v.rule.data(), v.rule.size());
-    return o;
-}
-
-inline boost::json::object violation_object(const policy_violation& v) {
-    boost::json::object o = error_object(errc_name(errc::policy_violation), v.pointer, v.message);
-    o["rule"] = v.rule;
-    return o;
-}
-
-template <class V>
-boost::json::array violation_array(const std::vector<V>& vs) {
-    boost::json::array a;
-    for (const auto& v : vs) a.push_back(violation_object(v));
-    return a;
-}
-
 /// Reads and strictly decodes a document; on failure the error is already printed (exit code in `code`).
 template <class Doc>
 std::optional<Doc> load(std::string_view path, int& code) {
@@ -106,7 +87,7 @@ inline int spec_command(args a) {
     }
     const auto violations = validate_execution_cell_document(*doc);
     if (!violations.empty()) {
-        emit(boost::json::object{{"valid", false}, {"id", doc->spec.id}, {"violations", violation_array(violations)}});
+        emit(boost::json::object{{"valid", false}, {"id", doc->spec.id}, {"violations", problem_array(violations)}});
         return rejected;
     }
     emit(boost::json::object{{"valid", true}, {"id", doc->spec.id}, {"hash", hash}});
@@ -124,8 +105,8 @@ inline std::string_view version_verdict_name(policy_version_verdict v) {
 }
 
 /// Structural violations of a pack plus its version verdict (a refused version is one more violation).
-inline std::vector<problem> pack_violations(const policy_pack_document& pack, policy_version_verdict verdict) {
-    std::vector<problem> out = validate_policy_pack_document(pack);
+inline problem_list pack_violations(const policy_pack_document& pack, policy_version_verdict verdict) {
+    problem_list out = validate_policy_pack_document(pack);
     if (verdict == policy_version_verdict::below_floor)
         out.push_back({errc::policy_version_unsupported, "version", "/spec/version",
                        "pack version is below the supported floor " + std::string(min_supported_policy_pack_version) +
@@ -149,7 +130,7 @@ inline int policy_command(args a) {
         boost::json::object out{{"valid", violations.empty()}, {"id", pack->spec.id},
                                 {"version", pack->spec.version.value_or(std::string(min_supported_policy_pack_version))},
                                 {"versionVerdict", version_verdict_name(verdict)}};
-        if (!violations.empty()) out["violations"] = violation_array(violations);
+        if (!violations.empty()) out["violations"] = problem_array(violations);
         emit(out);
         return violations.empty() ? success : rejected;
     }
@@ -163,13 +144,13 @@ inline int policy_command(args a) {
         for (auto& v : validate_execution_cell_document(*spec)) invalid.push_back(std::move(v));
         if (!invalid.empty()) {
             emit(boost::json::object{{"admitted", false}, {"pack", pack->spec.id}, {"spec", spec->spec.id},
-                                     {"violations", violation_array(invalid)}});
+                                     {"violations", problem_array(invalid)}});
             return rejected;
         }
         const bool in_scope = spec_matches_placement_scope(pack->spec, spec->spec);
         const auto violations = validate_spec_against_policy(spec->spec, pack->spec);
         emit(boost::json::object{{"admitted", violations.empty()}, {"pack", pack->spec.id}, {"spec", spec->spec.id},
-                                 {"inScope", in_scope}, {"violations", violation_array(violations)}});
+                                 {"inScope", in_scope}, {"violations", problem_array(violations)}});
         return violations.empty() ? success : rejected;
     }
     return fail(errc::usage, "expected: policy validate PACK | policy check --pack PACK SPEC", policy_help);
@@ -199,7 +180,7 @@ inline int authz_command(args a) {
     const auto policy = load<authorization_policy_document>(*p.option("policy"), code);
     if (!policy) return code;
     if (const auto invalid = validate_authorization_policy(*policy); !invalid.empty()) {
-        emit(boost::json::object{{"allowed", false}, {"violations", violation_array(invalid)}});
+        emit(boost::json::object{{"allowed", false}, {"violations", problem_array(invalid)}});
         return rejected;
     }
     authorization_request req{*p.option("subject"), p.option("pool"), p.option("pack"), count};

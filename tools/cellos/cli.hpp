@@ -20,6 +20,7 @@
 #include "cellos/error.hpp"
 #include "cellos/json/error.hpp"
 #include "cellos/json/write.hpp"
+#include "cellos/problem.hpp"
 
 namespace cellos::cli {
 
@@ -35,9 +36,24 @@ inline boost::json::object error_object(std::string_view code, std::string_view 
             {"message", boost::json::string(message.data(), message.size())}};
 }
 
+/// The one printed form of a problem: {"code", "path", "message"} plus "rule" when it has one.
+inline boost::json::object problem_object(const problem& p) {
+    boost::json::object o = error_object(p.code_name(), p.pointer, p.message);
+    if (!p.rule.empty()) o["rule"] = boost::json::string(p.rule.data(), p.rule.size());
+    return o;
+}
+
+/// Every stored problem of a list, in order.
+inline boost::json::array problem_array(const problem_list& ps) {
+    boost::json::array a;
+    a.reserve(ps.size());
+    for (const problem& p : ps) a.push_back(problem_object(p));
+    return a;
+}
+
 /// Input rejected: {"valid": false, "error": {...}} and exit 1.
 inline int reject(const problem& e) {
-    emit(boost::json::object{{"valid", false}, {"error", error_object(e.code_name(), e.pointer, e.message)}});
+    emit(boost::json::object{{"valid", false}, {"error", problem_object(e)}});
     return rejected;
 }
 

@@ -32,7 +32,7 @@ inline constexpr static_policy_pack_document airgapped{"cellos.io/v1", "PolicyPa
                                                        {.id = "airgapped", .rules = {.forbid_outbound_egress_rules = true}}};
 static_assert(require_admission(bounded, cell));
 static_assert(!admits(airgapped, cell));
-static_assert(check_spec_against_policy(cell.spec, airgapped.spec).front().rule == "forbidOutboundEgressRules");
+static_assert(check_spec_against_policy(cell.spec, airgapped.spec).front().rule == policy_rule::forbid_outbound_egress_rules);
 }  // namespace demo_static
 
 /// Runs the admission steps; returns the number of verdicts that differ from the expected ones.
@@ -56,19 +56,19 @@ inline int admission_steps(const std::filesystem::path& data, int& step) {
 
     const auto cell_violations = validate_execution_cell_document(*cell);
     check({{"file", "admission/build_cell.json"}, {"note", "a realistic build cell: valid, hashed canonically (RFC 8785 + SHA-256)"},
-           {"hash", canonical_spec_hash(*cell)}, {"violations", violation_array(cell_violations)}},
+           {"hash", canonical_spec_hash(*cell)}, {"violations", problem_array(cell_violations)}},
           cell_violations.empty());
     const auto bad = validate_execution_cell_document(*invalid);
     check({{"file", "admission/invalid_cell.json"}, {"note", "every violation is reported, each with a rule id and a JSON pointer"},
-           {"violations", violation_array(bad)}},
+           {"violations", problem_array(bad)}},
           bad.size() >= 10);
     const auto ci_violations = validate_spec_against_policy(cell->spec, ci->spec);
     check({{"pack", "admission/pack_ci.json"}, {"note", "the CI pack admits the build cell (placement scope: poolId ci-pool)"},
-           {"inScope", spec_matches_placement_scope(ci->spec, cell->spec)}, {"violations", violation_array(ci_violations)}},
+           {"inScope", spec_matches_placement_scope(ci->spec, cell->spec)}, {"violations", problem_array(ci_violations)}},
           ci_violations.empty() && validate_policy_pack_document(*ci).empty());
     const auto air = validate_spec_against_policy(cell->spec, airgapped->spec);
     check({{"pack", "admission/pack_airgapped.json"}, {"note", "the air-gapped pack refuses it: rule ids are PolicyRules member names"},
-           {"violations", violation_array(air)}},
+           {"violations", problem_array(air)}},
           !air.empty() && air.front().rule == "maxLifetimeTtlSeconds");
     const auto allowed = authorize(authz->spec, authorization_request_for("acme", cell->spec));
     check({{"policy", "admission/authz_ci.json"}, {"subject", "acme"}, {"verdict", boost::json::value_from(allowed)}},
@@ -79,7 +79,7 @@ inline int admission_steps(const std::filesystem::path& data, int& step) {
           denied == authorization_verdict::subject_not_listed);
     check({{"static", "static_assert(require_admission(bounded, cell)); static_assert(!admits(airgapped, cell));"},
            {"note", "the same admission decided by the compiler for a constexpr spec (tools/cellos/demo_admission.hpp)"},
-           {"firstViolation", std::string(check_spec_against_policy(demo_static::cell.spec, demo_static::airgapped.spec).front().rule)}},
+           {"firstViolation", std::string(to_wire(check_spec_against_policy(demo_static::cell.spec, demo_static::airgapped.spec).front().rule))}},
           true);
     return failures;
 }

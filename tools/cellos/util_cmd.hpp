@@ -125,9 +125,8 @@ inline int util_hostname_match(args a) {
 inline int util_principal(args a) {
     const auto in = detail::single_positional(a, {}, "URI");
     if (in.exit) return *in.exit;
-    std::string why;
-    auto p = cellos::parse_principal_uri(in.p.positionals[0], &why);
-    if (!p) return reject(make_problem(errc::invalid_value, "", "not a principal URI: " + why));
+    auto p = cellos::parse_principal_uri(in.p.positionals[0]);
+    if (!p) return reject(p.error());
     emit(boost::json::object{{"valid", true}, {"principal", boost::json::value_from(p.value())}, {"uri", p.value().to_source_uri()}});
     return success;
 }

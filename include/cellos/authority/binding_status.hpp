@@ -1,5 +1,5 @@
 // cellos/authority/binding_status.hpp — whether the evidence is bound to one identity
-// (upstream BindingStatus, 4 variants, docs/authority-model.md §6).
+// (upstream BindingStatus, 4 variants; docs/authority.md).
 #pragma once
 
 #include <array>

@@ -20,9 +20,9 @@ constexpr bool in_unit_interval(double v) noexcept { return v >= 0.0 && v <= 1.0
 }  // namespace detail
 
 /// The six §9 invariants plus domain checks. nullopt means valid.
-template <class String>
+template <Storage S>
 [[nodiscard]] constexpr std::optional<validation_error> validate(
-    const basic_authority_derivation<String>& d) noexcept {
+    const basic_authority_derivation<S>& d) noexcept {
     using namespace violation;
     // 1. ADG presence (property 4)
     if (d.inputs.empty()) return no_inputs{};
@@ -61,9 +61,9 @@ template <class String>
 
 /// validate(), then the envelope of kind k (upstream try_new). `artifact_usable` is consulted
 /// only for authority_kind::proven (see is_usable(proven_authority_artifact)).
-template <class String>
+template <Storage S>
 [[nodiscard]] constexpr std::optional<validation_error> validate_as(
-    authority_kind k, const basic_authority_derivation<String>& d, bool artifact_usable = false) noexcept {
+    authority_kind k, const basic_authority_derivation<S>& d, bool artifact_usable = false) noexcept {
     using namespace violation;
     if (auto e = validate(d)) return e;
     const envelope& env = envelope_of(k);

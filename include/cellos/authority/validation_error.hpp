@@ -15,6 +15,7 @@
 #include "cellos/authority/rule.hpp"
 #include "cellos/authority/rule_class.hpp"
 #include "cellos/error.hpp"
+#include "cellos/problem.hpp"
 
 namespace cellos {
 
@@ -163,6 +164,13 @@ inline std::string class_list(class_set s) {
         std::string operator()(const violation::empty_class_set&) const { return "the rule-class set is empty"; }
     };
     return std::visit(visitor{}, e);
+}
+
+/// The error as the library's one problem record, losslessly: code_of(e) names the kind (one errc
+/// per ValidationError kind, so `rule` stays empty), the pointer locates it, the message carries
+/// every field of the variant.
+[[nodiscard]] inline problem to_problem(const validation_error& e) {
+    return make_problem(code_of(e), document_pointer(e), message_of(e));
 }
 
 }  // namespace cellos

@@ -18,7 +18,14 @@ namespace cellos::detail {
 struct defaulted_t {};
 inline constexpr defaulted_t defaulted{};
 
-template <class T, class M>
+/// A member whose JSON type is narrower than its C++ type (e.g. a u8 tier held in an int): the
+/// codec decodes W (so out-of-range values are refused as W would refuse them), then converts.
+template <class W>
+struct wire_as_t {};
+template <class W>
+inline constexpr wire_as_t<W> wire_as{};
+
+template <class T, class M, class W = M>
 struct field {
     std::string_view name;
     M T::*member;
@@ -26,10 +33,18 @@ struct field {
 
     constexpr field(std::string_view n, M T::*m) noexcept : name(n), member(m) {}
     constexpr field(std::string_view n, M T::*m, defaulted_t) noexcept : name(n), member(m), is_defaulted(true) {}
+    constexpr field(std::string_view n, M T::*m, wire_as_t<W>) noexcept : name(n), member(m) {}
 
     using owner = T;
     using member_type = M;
+    using wire_type = W;  ///< what the JSON holds; M unless wire_as<W> says otherwise
 };
+template <class T, class M>
+field(std::string_view, M T::*) -> field<T, M, M>;
+template <class T, class M>
+field(std::string_view, M T::*, defaulted_t) -> field<T, M, M>;
+template <class T, class M, class W>
+field(std::string_view, M T::*, wire_as_t<W>) -> field<T, M, W>;
 
 template <class T>
 concept Described = requires { T::wire_fields(); };

@@ -2,7 +2,7 @@
 // payload struct (payloads.hpp). Per-cell builders take the spec, the cell id and the optional run
 // id first (CONFIRMED upstream convention) and copy spec.id and spec.correlation. Builders are
 // pure and total: no I/O, no clock, no randomness, no validation of their arguments (upstream adds
-// none either; reference events.md §10). The envelope (id, time, source) is the JSON layer's
+// none either, docs/events.md). The envelope (id, time, source) is the JSON layer's
 // (cellos/json/events.hpp). Core header: no Boost.JSON.
 #pragma once
 
@@ -20,35 +20,43 @@
 #include "cellos/events/provenance.hpp"
 #include "cellos/policy/authorization.hpp"
 #include "cellos/policy/check.hpp"
+#include "cellos/problem.hpp"
 #include "cellos/spec/document.hpp"
 
 namespace cellos {
 
-namespace vocabulary_detail {
+namespace detail {
 [[nodiscard]] inline std::optional<std::string> owned(std::optional<std::string_view> s) {
     return s ? std::optional<std::string>(std::in_place, *s) : std::nullopt;
 }
 [[nodiscard]] inline std::vector<std::string> owned(std::span<const std::string> s) { return {s.begin(), s.end()}; }
-[[nodiscard]] inline std::vector<violation_record> records(std::span<const policy_violation> v) {
-    std::vector<violation_record> out;
-    out.reserve(v.size());
-    for (const policy_violation& x : v) out.push_back({x.rule, x.message, x.pointer});
-    return out;
-}
-}  // namespace vocabulary_detail
+[[nodiscard]] inline std::vector<problem> owned(std::span<const problem> s) { return {s.begin(), s.end()}; }
+}  // namespace detail
 
 /// The common members of a per-cell payload: cellId, specId (= spec.id), runId, correlation (= spec.correlation).
 [[nodiscard]] inline cell_event_header cell_header(const execution_cell_spec& spec, std::string_view cell_id,
                                                    std::optional<std::string_view> run_id) {
-    return {std::string(cell_id), spec.id, vocabulary_detail::owned(run_id), spec.correlation};
+    return {std::string(cell_id), spec.id, detail::owned(run_id), spec.correlation};
 }
 
 // --- lifecycle ------------------------------------------------------------------------------------
 
+/// The seed's ten parameters, in its order; each optional one becomes its camelCase key, omitted
+/// when std::nullopt (the seed's None). The trailing seven default to std::nullopt so that callers
+/// that know only the run id stay short.
 [[nodiscard]] inline lifecycle_started_v1 lifecycle_started_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                                     std::optional<std::string_view> run_id,
-                                                                    std::optional<boot_artifact_digests> boot_digests = {}) {
-    return {cell_header(spec, cell_id, run_id), std::move(boot_digests)};
+                                                                    std::optional<bool> derivation_verified = std::nullopt,
+                                                                    std::optional<std::string_view> role_root = std::nullopt,
+                                                                    std::optional<std::string_view> parent_run_id = std::nullopt,
+                                                                    std::optional<std::string_view> spec_hash = std::nullopt,
+                                                                    std::optional<std::string_view> kernel_digest_sha256 = std::nullopt,
+                                                                    std::optional<std::string_view> rootfs_digest_sha256 = std::nullopt,
+                                                                    std::optional<std::string_view> firecracker_digest_sha256 = std::nullopt) {
+    using detail::owned;
+    return {cell_header(spec, cell_id, run_id), derivation_verified,           owned(role_root),
+            owned(parent_run_id),                owned(spec_hash),              owned(kernel_digest_sha256),
+            owned(rootfs_digest_sha256),         owned(firecracker_digest_sha256)};
 }
 
 /// No exit code parameter, by design: lifecycle.destroyed never carries one (FC-23).
@@ -73,8 +81,8 @@ namespace vocabulary_detail {
                                                                     std::span<const std::string> argv, std::int32_t exit_code,
                                                                     std::uint64_t duration_ms,
                                                                     std::optional<std::string_view> spawn_error) {
-    return {cell_header(spec, cell_id, run_id), vocabulary_detail::owned(argv), exit_code, duration_ms,
-            vocabulary_detail::owned(spawn_error)};
+    return {cell_header(spec, cell_id, run_id), detail::owned(argv), exit_code, duration_ms,
+            detail::owned(spawn_error)};
 }
 
 // --- identity -------------------------------------------------------------------------------------
@@ -105,7 +113,7 @@ namespace vocabulary_detail {
                                                                   const export_receipt& receipt,
                                                                   std::optional<std::string_view> target_name,
                                                                   std::optional<cellos::provenance> provenance) {
-    return {cell_header(spec, cell_id, run_id), receipt.target_kind, vocabulary_detail::owned(target_name), receipt.destination,
+    return {cell_header(spec, cell_id, run_id), receipt.target_kind, detail::owned(target_name), receipt.destination,
             receipt.artifact, std::move(provenance)};
 }
 
@@ -116,7 +124,7 @@ namespace vocabulary_detail {
                                                             std::optional<std::string_view> destination, std::string_view reason,
                                                             std::optional<cellos::provenance> provenance) {
     return {cell_header(spec, cell_id, run_id),   std::string(artifact_name), target_kind,
-            vocabulary_detail::owned(target_name), vocabulary_detail::owned(destination), std::string(reason),
+            detail::owned(target_name), detail::owned(destination), std::string(reason),
             std::move(provenance)};
 }
 
@@ -150,53 +158,67 @@ namespace vocabulary_detail {
 
 [[nodiscard]] inline formation_created_v1 formation_created_data_v1(std::string_view formation_id, std::optional<std::string_view> name,
                                                                     std::span<const std::string> cell_ids) {
-    return {std::string(formation_id), vocabulary_detail::owned(name), vocabulary_detail::owned(cell_ids)};
+    return {std::string(formation_id), detail::owned(name), detail::owned(cell_ids)};
 }
 [[nodiscard]] inline formation_launching_v1 formation_launching_data_v1(std::string_view formation_id,
                                                                         std::span<const std::string> cell_ids) {
-    return {std::string(formation_id), vocabulary_detail::owned(cell_ids)};
+    return {std::string(formation_id), detail::owned(cell_ids)};
 }
 [[nodiscard]] inline formation_running_v1 formation_running_data_v1(std::string_view formation_id,
                                                                     std::span<const std::string> cell_ids) {
-    return {std::string(formation_id), vocabulary_detail::owned(cell_ids)};
+    return {std::string(formation_id), detail::owned(cell_ids)};
 }
 [[nodiscard]] inline formation_degraded_v1 formation_degraded_data_v1(std::string_view formation_id,
                                                                       std::span<const std::string> failed_cell_ids,
                                                                       std::string_view reason) {
-    return {std::string(formation_id), vocabulary_detail::owned(failed_cell_ids), std::string(reason)};
+    return {std::string(formation_id), detail::owned(failed_cell_ids), std::string(reason)};
 }
 [[nodiscard]] inline formation_completed_v1 formation_completed_data_v1(std::string_view formation_id,
                                                                         std::span<const std::string> cell_ids) {
-    return {std::string(formation_id), vocabulary_detail::owned(cell_ids)};
+    return {std::string(formation_id), detail::owned(cell_ids)};
 }
 [[nodiscard]] inline formation_failed_v1 formation_failed_data_v1(std::string_view formation_id,
                                                                   std::span<const std::string> failed_cell_ids, std::string_view reason) {
-    return {std::string(formation_id), vocabulary_detail::owned(failed_cell_ids), std::string(reason)};
+    return {std::string(formation_id), detail::owned(failed_cell_ids), std::string(reason)};
 }
 
 // --- admission: authz, compliance, cortex ---------------------------------------------------------
 
-/// The violations a policy pack found (policy::validate_spec_against_policy); `verdict` and
+/// The problems a policy pack found (the policy validators' problem_list); `verdict` and
 /// `subject` when the RBAC gate refused (authorize()).
 [[nodiscard]] inline authz_rejected_v1 authz_rejected_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                               std::optional<std::string_view> run_id,
-                                                              std::span<const policy_violation> violations,
+                                                              std::span<const problem> violations,
                                                               std::optional<authorization_verdict> verdict = {},
                                                               std::optional<std::string_view> subject = {}) {
-    return {cell_header(spec, cell_id, run_id), vocabulary_detail::owned(subject), verdict, vocabulary_detail::records(violations)};
+    return {cell_header(spec, cell_id, run_id), detail::owned(subject), verdict, detail::owned(violations)};
+}
+/// A truncated list carries the problems it stored.
+[[nodiscard]] inline authz_rejected_v1 authz_rejected_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
+                                                              std::optional<std::string_view> run_id, const problem_list& violations,
+                                                              std::optional<authorization_verdict> verdict = {},
+                                                              std::optional<std::string_view> subject = {}) {
+    return authz_rejected_data_v1(spec, cell_id, run_id, std::span<const problem>(violations.items()), verdict, subject);
 }
 
-/// policy = spec.policy; compliant = no violations.
+/// policy = spec.policy; compliant = no problems.
 [[nodiscard]] inline compliance_summary_v1 compliance_summary_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                                       std::optional<std::string_view> run_id,
-                                                                      std::span<const policy_violation> violations) {
-    return {cell_header(spec, cell_id, run_id), spec.policy, violations.empty(), vocabulary_detail::records(violations)};
+                                                                      std::span<const problem> violations) {
+    return {cell_header(spec, cell_id, run_id), spec.policy, violations.empty(), detail::owned(violations)};
+}
+/// compliant = the list counted no problem: a list truncated to zero stored problems is still
+/// non-compliant.
+[[nodiscard]] inline compliance_summary_v1 compliance_summary_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
+                                                                      std::optional<std::string_view> run_id,
+                                                                      const problem_list& violations) {
+    return {cell_header(spec, cell_id, run_id), spec.policy, violations.empty(), violations.items()};
 }
 
 [[nodiscard]] inline cortex_dispatched_v1 cortex_dispatched_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                                     std::optional<std::string_view> run_id, std::string_view dispatch_id,
                                                                     std::optional<std::string_view> requested_by) {
-    return {cell_header(spec, cell_id, run_id), std::string(dispatch_id), vocabulary_detail::owned(requested_by)};
+    return {cell_header(spec, cell_id, run_id), std::string(dispatch_id), detail::owned(requested_by)};
 }
 
 // --- dns ------------------------------------------------------------------------------------------
@@ -204,7 +226,7 @@ namespace vocabulary_detail {
 [[nodiscard]] inline dns_query_v1 dns_query_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
                                                     std::optional<std::string_view> run_id, std::string_view hostname,
                                                     dns_query_type query_type, std::optional<std::string_view> resolver_id) {
-    return {cell_header(spec, cell_id, run_id), std::string(hostname), query_type, vocabulary_detail::owned(resolver_id)};
+    return {cell_header(spec, cell_id, run_id), std::string(hostname), query_type, detail::owned(resolver_id)};
 }
 
 [[nodiscard]] inline dns_query_permitted_v1 dns_query_permitted_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
@@ -213,8 +235,8 @@ namespace vocabulary_detail {
                                                                         std::optional<std::string_view> resolver_id,
                                                                         std::span<const std::string> answers,
                                                                         std::optional<std::uint32_t> ttl_seconds) {
-    return {cell_header(spec, cell_id, run_id), std::string(hostname), query_type, vocabulary_detail::owned(resolver_id),
-            vocabulary_detail::owned(answers), ttl_seconds};
+    return {cell_header(spec, cell_id, run_id), std::string(hostname), query_type, detail::owned(resolver_id),
+            detail::owned(answers), ttl_seconds};
 }
 
 [[nodiscard]] inline dns_query_refused_v1 dns_query_refused_data_v1(const execution_cell_spec& spec, std::string_view cell_id,
@@ -239,8 +261,8 @@ namespace vocabulary_detail {
                                                                         std::optional<std::string_view> resolver_id,
                                                                         std::span<const std::string> previous_answers,
                                                                         std::span<const std::string> current_answers) {
-    return {cell_header(spec, cell_id, run_id), std::string(hostname), vocabulary_detail::owned(resolver_id),
-            vocabulary_detail::owned(previous_answers), vocabulary_detail::owned(current_answers)};
+    return {cell_header(spec, cell_id, run_id), std::string(hostname), detail::owned(resolver_id),
+            detail::owned(previous_answers), detail::owned(current_answers)};
 }
 
 [[nodiscard]] inline dns_authority_rebind_rejected_v1 dns_authority_rebind_rejected_data_v1(const execution_cell_spec& spec,
@@ -249,7 +271,7 @@ namespace vocabulary_detail {
                                                                                             std::string_view hostname,
                                                                                             std::string_view address,
                                                                                             std::optional<std::string_view> resolver_id) {
-    return {cell_header(spec, cell_id, run_id), std::string(hostname), std::string(address), vocabulary_detail::owned(resolver_id)};
+    return {cell_header(spec, cell_id, run_id), std::string(hostname), std::string(address), detail::owned(resolver_id)};
 }
 
 [[nodiscard]] inline dns_authority_rebind_threshold_v1 dns_authority_rebind_threshold_data_v1(const execution_cell_spec& spec,
@@ -271,7 +293,7 @@ namespace vocabulary_detail {
 [[nodiscard]] inline keyset_verification_failed_v1 keyset_verification_failed_data_v1(std::string_view keyset_id,
                                                                                       std::optional<std::string_view> kid,
                                                                                       std::string_view reason) {
-    return {std::string(keyset_id), vocabulary_detail::owned(kid), std::string(reason)};
+    return {std::string(keyset_id), detail::owned(kid), std::string(reason)};
 }
 
 // --- homeostasis, network, firecracker pool -------------------------------------------------------
@@ -294,7 +316,7 @@ namespace vocabulary_detail {
 [[nodiscard]] inline firecracker_pool_checkout_v1 firecracker_pool_checkout_data_v1(std::string_view pool_id, std::string_view vm_id,
                                                                                     std::optional<std::string_view> cell_id, bool warm,
                                                                                     std::uint64_t wait_ms) {
-    return {std::string(pool_id), std::string(vm_id), vocabulary_detail::owned(cell_id), warm, wait_ms};
+    return {std::string(pool_id), std::string(vm_id), detail::owned(cell_id), warm, wait_ms};
 }
 
 }  // namespace cellos

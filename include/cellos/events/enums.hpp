@@ -1,5 +1,5 @@
 // cellos/events/enums.hpp — the typed enums of event payloads and their wire strings.
-// CONFIRMED (reference events.md §8): LifecycleDestroyOutcome succeeded|failed, LifecycleTerminalState
+// Upstream (docs/events.md#enum-wire-strings): LifecycleDestroyOutcome succeeded|failed, LifecycleTerminalState
 // clean|forced, LifecycleReason's snake_case variants with the Other(String) pass-through, and the
 // variants of IdentityFailureOperation. Our choice: IdentityFailureOperation's wire strings,
 // ResidueClass beyond DocumentedException, and the DNS-refusal and flow-verdict enums

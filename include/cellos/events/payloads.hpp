@@ -4,7 +4,8 @@
 // (docs/events.md#vocabulary) and the tests all read them. Absent optionals are omitted on output.
 // CONFIRMED keys: cellId, specId, runId, exitCode (command.completed only), outcome, terminalState,
 // provenance {parent, parentType}; everything else is our choice (marked in docs/events.md).
-// Core header: no Boost.JSON.
+// Refusals carried in a payload (authz.rejected, compliance.summary) are `cellos::problem`s, the
+// library's one problem record. Core header: no Boost.JSON.
 #pragma once
 
 #include <concepts>
@@ -15,6 +16,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "cellos/authority/rule_class.hpp"
@@ -23,12 +25,19 @@
 #include "cellos/events/provenance.hpp"
 #include "cellos/events/type_strings.hpp"
 #include "cellos/policy/authorization.hpp"
+#include "cellos/problem.hpp"
 #include "cellos/spec/context.hpp"
 #include "cellos/spec/dns.hpp"
 #include "cellos/spec/egress.hpp"
 #include "cellos/spec/export.hpp"
 
 namespace cellos {
+
+/// The seed's LifecycleResidueClass (README: a typed payload enum; upstream definition NOT FOUND,
+/// docs/events.md). Our choice: the same taxonomy as ResidueClass — what a cell's
+/// destruction left behind — so one enum with one set of wire strings, under both names, rather
+/// than two enums that could drift apart.
+using lifecycle_residue_class = residue_class;
 
 // --- shared blocks --------------------------------------------------------------------------------
 
@@ -47,21 +56,6 @@ struct cell_event_header {
                           cellos::detail::field{"runId", &T::run_id}, cellos::detail::field{"correlation", &T::correlation}};
     }
     friend bool operator==(const cell_event_header&, const cell_event_header&) = default;
-};
-
-/// Boot-artifact digests a backend verified against its manifest (FC-08, CONFIRMED to be surfaced
-/// on lifecycle.started; key names our choice). Each is "sha256:<64 lower-case hex>".
-struct boot_artifact_digests {
-    std::string kernel;
-    std::string rootfs;
-    std::string firecracker;
-
-    static constexpr auto wire_fields() {
-        using T = boot_artifact_digests;
-        return std::tuple{cellos::detail::field{"kernel", &T::kernel}, cellos::detail::field{"rootfs", &T::rootfs},
-                          cellos::detail::field{"firecracker", &T::firecracker}};
-    }
-    friend bool operator==(const boot_artifact_digests&, const boot_artifact_digests&) = default;
 };
 
 /// One `cell.observability.guest.*` event an evidence bundle refers to (CONFIRMED triple).
@@ -114,32 +108,31 @@ struct evidence_bundle_refs {
     friend bool operator==(const evidence_bundle_refs&, const evidence_bundle_refs&) = default;
 };
 
-/// Upstream PolicyViolation {rule, message} plus our pointer into the spec (policy_violation's
-/// members, as a payload element).
-struct violation_record {
-    std::string rule;
-    std::string message;
-    std::string pointer;
-
-    static constexpr auto wire_fields() {
-        using T = violation_record;
-        return std::tuple{cellos::detail::field{"rule", &T::rule}, cellos::detail::field{"message", &T::message},
-                          cellos::detail::field{"pointer", &T::pointer}};
-    }
-    friend bool operator==(const violation_record&, const violation_record&) = default;
-};
-
 // --- the payloads ---------------------------------------------------------------------------------
 // Each: `static constexpr event_type type`, wire_fields() = [header fields +] own fields.
 
-/// lifecycle.v1.started: the cell is up. bootDigests only when the backend verified a manifest.
+/// lifecycle.v1.started: the cell is up. After the header, one flat optional member per seed
+/// parameter of lifecycle_started_data_v1, in its order (keys: the camelCase parameter names, our
+/// choice). The three digests are FC-08's verified boot artifacts, each "sha256:<64 hex>".
 struct lifecycle_started_v1 : cell_event_header {
     static constexpr event_type type = event_type::lifecycle_started_v1;
-    std::optional<boot_artifact_digests> boot_digests;
+    std::optional<bool> derivation_verified;  ///< the spec's authority derivation token verified
+    std::optional<std::string> role_root;
+    std::optional<std::string> parent_run_id;
+    std::optional<std::string> spec_hash;
+    std::optional<std::string> kernel_digest_sha256;
+    std::optional<std::string> rootfs_digest_sha256;
+    std::optional<std::string> firecracker_digest_sha256;
 
     static constexpr auto wire_fields() {
         using T = lifecycle_started_v1;
-        return std::tuple_cat(cell_event_header::wire_fields(), std::tuple{cellos::detail::field{"bootDigests", &T::boot_digests}});
+        using cellos::detail::field;
+        return std::tuple_cat(cell_event_header::wire_fields(),
+                              std::tuple{field{"derivationVerified", &T::derivation_verified}, field{"roleRoot", &T::role_root},
+                                         field{"parentRunId", &T::parent_run_id}, field{"specHash", &T::spec_hash},
+                                         field{"kernelDigestSha256", &T::kernel_digest_sha256},
+                                         field{"rootfsDigestSha256", &T::rootfs_digest_sha256},
+                                         field{"firecrackerDigestSha256", &T::firecracker_digest_sha256}});
     }
     friend bool operator==(const lifecycle_started_v1&, const lifecycle_started_v1&) = default;
 };
@@ -412,7 +405,7 @@ struct authz_rejected_v1 : cell_event_header {
     static constexpr event_type type = event_type::authz_rejected_v1;
     std::optional<std::string> subject;
     std::optional<cellos::authorization_verdict> verdict;
-    std::vector<violation_record> violations;
+    std::vector<cellos::problem> violations;
 
     static constexpr auto wire_fields() {
         using T = authz_rejected_v1;
@@ -428,7 +421,7 @@ struct compliance_summary_v1 : cell_event_header {
     static constexpr event_type type = event_type::compliance_summary_v1;
     std::optional<cellos::policy_ref> policy;
     bool compliant = true;
-    std::vector<violation_record> violations;
+    std::vector<cellos::problem> violations;
 
     static constexpr auto wire_fields() {
         using T = compliance_summary_v1;
@@ -684,18 +677,34 @@ using payload_types =
 template <event_type E>
 using payload_t = std::tuple_element_t<static_cast<std::size_t>(E), payload_types>;
 
-namespace vocabulary_detail {
+namespace detail {
 template <std::size_t... I>
 [[nodiscard]] constexpr bool payloads_in_type_order(std::index_sequence<I...>) noexcept {
     return ((EventPayload<std::tuple_element_t<I, payload_types>> &&
              std::tuple_element_t<I, payload_types>::type == static_cast<event_type>(I)) &&
             ...);
 }
-}  // namespace vocabulary_detail
+}  // namespace detail
 
 static_assert(std::tuple_size_v<payload_types> == cellos::detail::enum_count<event_type> &&
-                  vocabulary_detail::payloads_in_type_order(std::make_index_sequence<std::tuple_size_v<payload_types>>{}),
+                  detail::payloads_in_type_order(std::make_index_sequence<std::tuple_size_v<payload_types>>{}),
               "cellos: exactly one payload per event_type, in enumerator order");
 static_assert(std::is_same_v<payload_t<event_type::export_failed_v2>, export_failed_v2>);
+
+namespace detail {
+template <class Tuple>
+struct variant_of;
+template <class... P>
+struct variant_of<std::tuple<P...>> {
+    using type = std::variant<P...>;
+};
+}  // namespace detail
+
+/// Any CellOS payload: one alternative per event type, in event_type order (alternative i is
+/// payload_t<event_type(i)>), derived from `payload_types` so a new event cannot be forgotten.
+using any_payload = detail::variant_of<payload_types>::type;
+
+/// The event type of the payload `p` holds.
+[[nodiscard]] inline event_type event_type_of(const any_payload& p) noexcept { return static_cast<event_type>(p.index()); }
 
 }  // namespace cellos

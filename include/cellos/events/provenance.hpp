@@ -11,6 +11,7 @@
 #include <tuple>
 #include <utility>
 
+#include "cellos/detail/ascii.hpp"
 #include "cellos/detail/fields.hpp"
 
 namespace cellos {
@@ -20,11 +21,6 @@ namespace cellos {
 /// The preferred envelope id form (CONFIRMED): "urn:cellos:event:" + a UUID.
 inline constexpr std::string_view event_id_prefix = "urn:cellos:event:";
 
-namespace vocabulary_detail {
-[[nodiscard]] constexpr bool uuid_hex(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-}  // namespace vocabulary_detail
 
 /// RFC 9562 §4 string form: 8-4-4-4-12 hexadecimal digits (either case) separated by hyphens. Any
 /// version and variant (the nil and max UUIDs included): the syntax only.
@@ -32,7 +28,7 @@ namespace vocabulary_detail {
     if (s.size() != 36) return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const bool hyphen_slot = i == 8 || i == 13 || i == 18 || i == 23;
-        if (hyphen_slot ? s[i] != '-' : !vocabulary_detail::uuid_hex(s[i])) return false;
+        if (hyphen_slot ? s[i] != '-' : !detail::is_ascii_hex(s[i])) return false;
     }
     return true;
 }

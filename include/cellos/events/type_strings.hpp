@@ -1,6 +1,6 @@
 // cellos/events/type_strings.hpp — the CloudEvent `type` of every CellOS event, one closed enum and
 // one wire table. Pattern (upstream, CONFIRMED): dev.cellos.events.cell.<family>.v<N>.<action>.
-// CONFIRMED strings (reference events.md §4): lifecycle v1 started/destroyed/failed, command v1
+// CONFIRMED strings (docs/events.md): lifecycle v1 started/destroyed/failed, command v1
 // completed, identity v1 materialized/failed/revoked, export v2 completed/failed, observability v1
 // process_spawned, evidence_bundle v1 emitted, formation v1 created … failed. Every other string is
 // our choice, following the pattern and the reference's guesses (docs/events.md#vocabulary).
@@ -13,6 +13,7 @@
 #include <optional>
 #include <string_view>
 
+#include "cellos/detail/ascii.hpp"
 #include "cellos/detail/enum_table.hpp"
 
 namespace cellos {
@@ -131,17 +132,18 @@ struct cell_event_type_parts {
     friend constexpr bool operator==(const cell_event_type_parts&, const cell_event_type_parts&) = default;
 };
 
-namespace vocabulary_detail {
+namespace detail {
+/// [a-z][a-z0-9]*(_[a-z0-9]+)*: a family or action segment of a type string.
 [[nodiscard]] constexpr bool is_snake_case(std::string_view s) noexcept {
-    if (s.empty() || s.front() == '_' || s.back() == '_') return false;
+    if (s.empty() || !is_ascii_lower(s.front()) || s.back() == '_') return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '_' && s[i - 1] != '_');
+        const bool ok = is_ascii_lower(c) || is_ascii_digit(c) || (c == '_' && s[i - 1] != '_');
         if (!ok) return false;
     }
-    return s.front() >= 'a' && s.front() <= 'z';
+    return true;
 }
-}  // namespace vocabulary_detail
+}  // namespace detail
 
 /// Splits `dev.cellos.events.cell.<family>.v<N>.<action>` (family and action snake_case, N ≥ 1
 /// without leading zeros); nullopt for anything else (including the signed-envelope type).
@@ -156,10 +158,10 @@ namespace vocabulary_detail {
     const std::string_view v = s.substr(a + 1, b - a - 1);
     if (v.size() < 2 || v[0] != 'v' || v[1] == '0') return std::nullopt;
     for (std::size_t i = 1; i < v.size(); ++i) {
-        if (v[i] < '0' || v[i] > '9' || p.version > 10000) return std::nullopt;
+        if (!detail::is_ascii_digit(v[i]) || p.version > 10000) return std::nullopt;
         p.version = p.version * 10 + static_cast<unsigned>(v[i] - '0');
     }
-    if (!vocabulary_detail::is_snake_case(p.family) || !vocabulary_detail::is_snake_case(p.action)) return std::nullopt;
+    if (!detail::is_snake_case(p.family) || !detail::is_snake_case(p.action)) return std::nullopt;
     return p;
 }
 
@@ -168,8 +170,8 @@ namespace vocabulary_detail {
     return parse_cell_event_type(type_string(t)).value_or(cell_event_type_parts{});
 }
 
-namespace vocabulary_detail {
-[[nodiscard]] constexpr bool table_is_well_formed() noexcept {
+namespace detail {
+[[nodiscard]] constexpr bool type_table_is_well_formed() noexcept {
     const auto& w = cellos::detail::enum_names<event_type>::wire;
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (!parse_cell_event_type(w[i])) return false;
@@ -178,9 +180,9 @@ namespace vocabulary_detail {
     }
     return true;
 }
-}  // namespace vocabulary_detail
+}  // namespace detail
 
-static_assert(vocabulary_detail::table_is_well_formed(),
+static_assert(detail::type_table_is_well_formed(),
               "cellos: every event type string follows dev.cellos.events.cell.<family>.v<N>.<action> and is unique");
 static_assert(type_parts(event_type::export_failed_v2) == cell_event_type_parts{"export", 2, "failed"});
 static_assert(!parse_cell_event_type(signed_envelope_event_type));

@@ -1,7 +1,8 @@
-// cellos/json/authority.hpp — the JSON boundary of the typed-authority kernel: strict decoders and
-// encoders for every authority type (docs/wire-format.md#authority), and parse_authority<K>(), which
-// returns exactly the admissible typed authorities of kind K after the runtime validator accepted
-// the document. Validation errors come back as boundary errors with a pointer into the document.
+// cellos/json/authority.hpp — the JSON boundary of the typed-authority kernel (docs/wire-format.md#authority):
+// the derivation types go through the one codec (their wire_fields()); the artifact and the typed
+// authorities have encoders here; parse_authority<K>() returns exactly the admissible typed
+// authorities of kind K after the runtime validator accepted the document. Validation errors come
+// back as one problem with a pointer into the document.
 #pragma once
 
 #include <string>
@@ -14,50 +15,15 @@
 
 #include "cellos/authority.hpp"
 #include "cellos/json/decode.hpp"
+#include "cellos/json/described.hpp"
 #include "cellos/json/parse.hpp"
 
 namespace cellos::json {
 
-// --- decoders -------------------------------------------------------------------------------
-
-[[nodiscard]] inline checked<authority_input> tag_invoke(decode_tag<authority_input>, const boost::json::value& v, decoder& d) {
-    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"input_type", "value", "confidence", "source_event_id"}));
-    authority_input in;
-    BOOST_OUTCOME_TRY(in.input_type, o.required<authority_input_type>("input_type"));
-    BOOST_OUTCOME_TRY(in.value, o.required<std::string>("value"));
-    BOOST_OUTCOME_TRY(in.confidence, o.required<double>("confidence"));
-    BOOST_OUTCOME_TRY(in.source_event_id, o.optional<std::string>("source_event_id"));
-    return in;
-}
-
-[[nodiscard]] inline checked<applied_rule> tag_invoke(decode_tag<applied_rule>, const boost::json::value& v, decoder& d) {
-    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"rule", "class"}));
-    applied_rule r;
-    BOOST_OUTCOME_TRY(r.rule, o.required<rule>("rule"));
-    BOOST_OUTCOME_TRY(r.cls, o.required<rule_class>("class"));
-    return r;
-}
-
-[[nodiscard]] inline checked<authority_output> tag_invoke(decode_tag<authority_output>, const boost::json::value& v, decoder& d) {
-    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"tier", "confidence", "epistemic_status", "binding_status"}));
-    authority_output out;
-    // u8 on the wire, as upstream; 5..255 is the validator's TierOutOfRange, beyond is a type error
-    BOOST_OUTCOME_TRY(auto tier, o.required<std::uint8_t>("tier"));
-    out.tier = tier;
-    BOOST_OUTCOME_TRY(out.confidence, o.required<double>("confidence"));
-    BOOST_OUTCOME_TRY(out.epistemic_status, o.required<epistemic_status>("epistemic_status"));
-    BOOST_OUTCOME_TRY(out.binding_status, o.required<binding_status>("binding_status"));
-    return out;
-}
-
-[[nodiscard]] inline checked<authority_derivation> tag_invoke(decode_tag<authority_derivation>, const boost::json::value& v, decoder& d) {
-    BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"inputs", "rules_applied", "output"}));
-    authority_derivation out;
-    BOOST_OUTCOME_TRY(out.inputs, o.required<std::vector<authority_input>>("inputs"));
-    BOOST_OUTCOME_TRY(out.rules_applied, o.required<std::vector<applied_rule>>("rules_applied"));
-    BOOST_OUTCOME_TRY(out.output, o.required<authority_output>("output"));
-    return out;
-}
+// authority_input, applied_rule, authority_output and authority_derivation have wire_fields()
+// tables (authority/derivation.hpp): the one codec (json/described.hpp) decodes and encodes them.
+// Only the artifact, externally tagged as upstream, needs a decoder of its own (table-driven by
+// artifact_wire_names).
 
 /// Externally tagged: exactly one member, {"JWS_VERIFIED": {"kid": "…"}} and so on.
 [[nodiscard]] inline checked<proven_authority_artifact> tag_invoke(decode_tag<proven_authority_artifact>, const boost::json::value& v, decoder& d) {
@@ -96,33 +62,6 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, E e) {
     jv = boost::json::string(s.data(), s.size());
 }
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_input& in) {
-    boost::json::object o;
-    o["input_type"] = boost::json::value_from(in.input_type);
-    o["value"] = in.value;
-    o["confidence"] = in.confidence;
-    if (in.source_event_id) o["source_event_id"] = *in.source_event_id;  // absent optionals are omitted
-    jv = std::move(o);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const applied_rule& r) {
-    jv = {{"rule", boost::json::value_from(r.rule)}, {"class", boost::json::value_from(r.cls)}};
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_output& out) {
-    jv = {{"tier", out.tier},
-          {"confidence", out.confidence},
-          {"epistemic_status", boost::json::value_from(out.epistemic_status)},
-          {"binding_status", boost::json::value_from(out.binding_status)}};
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const authority_derivation& d) {
-    boost::json::array inputs, rules;
-    for (const auto& in : d.inputs) inputs.push_back(boost::json::value_from(in));
-    for (const auto& r : d.rules_applied) rules.push_back(boost::json::value_from(r));
-    jv = {{"inputs", std::move(inputs)}, {"rules_applied", std::move(rules)}, {"output", boost::json::value_from(d.output)}};
-}
-
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const proven_authority_artifact& a) {
     const artifact_wire& w = artifact_wire_names[a.index()];
     const std::string_view id = artifact_id(a);
@@ -155,11 +94,6 @@ namespace cellos::json {
 
 // --- typed-authority documents ------------------------------------------------------------------
 
-/// Turn the first validation error into a boundary error pointing into the document.
-[[nodiscard]] inline problem to_boundary_error(const validation_error& e) {
-    return make_problem(code_of(e), document_pointer(e), message_of(e));
-}
-
 /// A parsed value → the admissible typed authority of kind K it describes (strict, validated).
 template <authority_kind K>
 [[nodiscard]] checked<any_authority<K>> authority_from_value(const boost::json::value& v) {
@@ -169,13 +103,13 @@ template <authority_kind K>
         BOOST_OUTCOME_TRY(auto derivation, o.required<authority_derivation>("derivation"));
         BOOST_OUTCOME_TRY(auto artifact, o.required<proven_authority_artifact>("artifact"));
         auto made = make_authority<K>(std::move(derivation), std::move(artifact));
-        if (!made) return to_boundary_error(made.error());
+        if (!made) return to_problem(made.error());
         return std::move(made).value();
     } else {
         BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, {"derivation"}));
         BOOST_OUTCOME_TRY(auto derivation, o.required<authority_derivation>("derivation"));
         auto made = make_authority<K>(std::move(derivation));
-        if (!made) return to_boundary_error(made.error());
+        if (!made) return to_problem(made.error());
         return std::move(made).value();
     }
 }
@@ -219,10 +153,7 @@ using any_kind_authority = typename decltype(boost::hana::unpack(all_admissible_
 // Boost.JSON's own non-throwing conversion, for users who call boost::json::try_value_to<T>():
 // same decoder, the error code only (no pointer / message: Boost.JSON 1.81 has no context).
 namespace cellos {
-template <class T>
-    requires requires(const boost::json::value& v, json::decoder& d) { json::decode<T>(v, d); } &&
-             (std::is_same_v<T, authority_input> || std::is_same_v<T, applied_rule> ||
-              std::is_same_v<T, authority_output> || std::is_same_v<T, authority_derivation>)
+template <detail::Described T>
 boost::system::result<T> tag_invoke(boost::json::try_value_to_tag<T>, const boost::json::value& v) {
     json::decoder d;
     auto r = json::decode<T>(v, d);

@@ -39,9 +39,10 @@ namespace detail {
     return v == nullptr || v->is_null() ? nullptr : v;
 }
 
-/// A violation of the core rules, relative to the event at `d`.
-[[nodiscard]] inline problem at_event(const decoder& d, const cellos::cloud_event_violation& v) {
-    return make_problem(v.code, d.pointer() + v.pointer, v.message);
+/// A problem of the core rules (pointer relative to the event), moved under the event at `d`.
+[[nodiscard]] inline problem at_event(const decoder& d, problem p) {
+    p.pointer.insert(0, d.pointer());
+    return p;
 }
 
 /// One context attribute: absent/null (required: missing_field), not a string (wrong_type), or a
@@ -145,7 +146,7 @@ namespace detail {
         if (data->is_string()) e.data = cellos::text_data{std::string(detail::view(data->get_string()))};
         else e.data = cellos::json_data{to_text(*data)};
     }
-    if (auto violation = cellos::check_data(e.data, e.datacontenttype)) return detail::at_event(d, *violation);
+    if (auto p = cellos::check_data(e.data, e.datacontenttype)) return detail::at_event(d, std::move(*p));
 
     if (auto err = optional("time", e.time)) return std::move(*err);
     if (auto err = optional("subject", e.subject)) return std::move(*err);
@@ -250,7 +251,7 @@ struct cloud_event_line {
 /// Every rule of the model (cellos::validate_cloud_event) plus the JSON ones the model cannot check
 /// alone: json_data is one strict JSON value.
 [[nodiscard]] inline std::optional<problem> check_cloud_event(const cellos::cloud_event_v1& e) {
-    if (auto v = cellos::validate_cloud_event(e)) return make_problem(v->code, v->pointer, v->message);
+    if (auto p = cellos::validate_cloud_event(e)) return p;
     if (const auto* j = std::get_if<cellos::json_data>(&e.data)) {
         auto parsed = parse_strict(j->json);
         if (!parsed) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -46,12 +47,13 @@ inline constexpr bool is_tagged_variant_v<std::variant<A...>> = true;
 
 }  // namespace detail
 
-/// Objects described by a wire_fields() table.
+namespace detail {
+
+/// The members of a described object, decoded into `out`: the one decoding of a wire_fields() table.
 template <cellos::detail::Described T>
-[[nodiscard]] checked<T> tag_invoke(decode_tag<T>, const boost::json::value& v, decoder& d) {
-    static constexpr auto names = detail::field_names<T>();
+[[nodiscard]] checked<void> decode_members(const boost::json::value& v, decoder& d, T& out) {
+    static constexpr auto names = field_names<T>();
     BOOST_OUTCOME_TRY(auto o, object_reader::open(v, d, names));
-    T out{};
     std::optional<problem> error;
     const auto read = [&](const auto& f) {
         if (error) return;
@@ -63,13 +65,38 @@ template <cellos::detail::Described T>
         } else {
             const boost::json::value* m = o.object().if_contains(boost::json::string_view(f.name.data(), f.name.size()));
             if (f.is_defaulted && (m == nullptr || m->is_null())) return;  // absent = value-initialised
-            auto r = o.template required<M>(f.name);
-            if (r) out.*(f.member) = std::move(r).value();
+            using W = typename std::remove_cvref_t<decltype(f)>::wire_type;
+            auto r = o.template required<W>(f.name);
+            if (r) out.*(f.member) = static_cast<M>(std::move(r).value());
             else error = std::move(r).error();
         }
     };
     std::apply([&](const auto&... f) { (read(f), ...); }, T::wire_fields());
     if (error) return std::move(*error);
+    return boost::outcome_v2::success();
+}
+
+}  // namespace detail
+
+/// Objects described by a wire_fields() table.
+template <cellos::detail::Described T>
+    requires(!std::is_same_v<T, problem>)  // checked<problem> would be result<problem, problem>: see below
+[[nodiscard]] checked<T> tag_invoke(decode_tag<T>, const boost::json::value& v, decoder& d) {
+    T out{};
+    BOOST_OUTCOME_TRY(detail::decode_members(v, d, out));
+    return out;
+}
+
+/// Lists of problems (event payloads carry them): Boost.Outcome refuses result<problem, problem>,
+/// so problems are decoded in place into the list, by the same member decoding as every object.
+[[nodiscard]] inline checked<std::vector<problem>> tag_invoke(decode_tag<std::vector<problem>>, const boost::json::value& v,
+                                                             decoder& d) {
+    if (!v.is_array()) return detail::wrong_type(v, d, "an array");
+    std::vector<problem> out(v.get_array().size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        decoder::scope at(d, i);
+        BOOST_OUTCOME_TRY(detail::decode_members(v.get_array()[i], d, out[i]));
+    }
     return out;
 }
 
@@ -191,6 +218,39 @@ template <class T>
 }
 
 }  // namespace detail
+
+/// The pointer (under `base`) of the first non-finite double in `x`, which JSON cannot represent;
+/// nullopt when every number is finite. Walks described members, optionals and lists.
+template <class T>
+[[nodiscard]] std::optional<std::string> first_non_finite(const T& x, const std::string& base = {}) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (!std::isfinite(x)) return base;
+        return std::nullopt;
+    } else if constexpr (cellos::detail::is_optional_v<T>) {
+        if (x) return first_non_finite(*x, base);
+        return std::nullopt;
+    } else if constexpr (cellos::detail::Described<T>) {
+        std::optional<std::string> found;
+        const auto visit = [&](const auto& f) {
+            if (found) return;
+            std::string at = base;
+            cellos::detail::append_pointer_token(at, f.name);
+            found = first_non_finite(x.*(f.member), at);
+        };
+        std::apply([&](const auto&... f) { (visit(f), ...); }, T::wire_fields());
+        return found;
+    } else if constexpr (detail::List<T> && !std::is_convertible_v<const T&, std::string_view>) {
+        std::size_t i = 0;
+        for (const auto& e : x) {
+            std::string at = base;
+            cellos::detail::append_pointer_index(at, i++);
+            if (auto found = first_non_finite(e, at)) return found;
+        }
+        return std::nullopt;
+    } else {
+        return std::nullopt;  // strings, integers, enums, variants of strings: always representable
+    }
+}
 
 /// The JSON value of any described aggregate (runtime or constexpr storage).
 template <cellos::detail::Described T>

@@ -1,10 +1,13 @@
 // cellos/json/events.hpp — the CellOS vocabulary on the wire: payloads to and from JSON (the generic
 // described codec plus the two plain-string types, lifecycle_reason and subject_urn), payloads
 // wrapped in a CloudEvents v1.0 envelope (`to_cloud_event`, one `cloud_event_v1_<family>_<action>`
-// per event) and read back (`event_payload`). Ids and times come from an injected `event_context`,
-// so the core stays pure and tests are deterministic. Reference: docs/events.md#vocabulary.
+// per event) and read back: `event_payload<P>` for a known type, `decode_event_payload` for any
+// event (the payload type chosen by the type string, from one table generated from the
+// vocabulary). Ids and times come from an injected `event_context`, so the core stays pure and
+// tests are deterministic. Reference: docs/events.md#vocabulary.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -13,8 +16,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include <boost/json/value.hpp>
 #include <boost/outcome/try.hpp>
@@ -81,11 +86,9 @@ template <cellos::EventPayload P>
     if (!id)
         return make_problem(errc::invalid_value, "/id",
                                    "event_context.uuid returned \"" + uuid + "\", not a UUID (8-4-4-4-12 hexadecimal digits)");
-    if constexpr (std::is_same_v<P, cellos::homeostasis_signal_v1>) {
-        if (!std::isfinite(payload.value)) return make_problem(errc::number_out_of_range, "/data/value", "value must be finite");
-        if (payload.threshold && !std::isfinite(*payload.threshold))
-            return make_problem(errc::number_out_of_range, "/data/threshold", "threshold must be finite");
-    }
+    // JSON has no NaN or infinity: a payload holding one cannot be an event (any payload type).
+    if (auto at = first_non_finite(payload, "/data"))
+        return make_problem(errc::number_out_of_range, *at, "a number must be finite (JSON has no NaN or infinity)");
     cellos::cloud_event_v1 e;
     e.id = std::move(*id);
     e.source = ctx.source;
@@ -94,12 +97,13 @@ template <cellos::EventPayload P>
     if (ctx.now_rfc3339) e.time = ctx.now_rfc3339();
     e.subject = std::move(subject);
     e.data = cellos::json_data{payload_text(payload)};
-    if (auto v = cellos::validate_cloud_event(e)) return make_problem(v->code, v->pointer, v->message);
+    if (auto p = cellos::validate_cloud_event(e)) return std::move(*p);
     return e;
 }
 
 /// The payload of an event of type P: `type` must be P's (invalid_value at /type), datacontenttype
-/// absent or JSON, `data` a JSON object decoded strictly as P (closed key set, pointers under /data).
+/// absent or JSON, `data` present (missing_field) and a JSON object decoded strictly as P (closed
+/// key set, pointers under /data).
 template <cellos::EventPayload P>
 [[nodiscard]] checked<P> event_payload(const cellos::cloud_event_v1& e) {
     const std::string_view expected = cellos::type_string(P::type);
@@ -107,8 +111,13 @@ template <cellos::EventPayload P>
         return make_problem(errc::invalid_value, "/type", "expected type \"" + std::string(expected) + "\", found \"" + e.type + "\"");
     if (e.datacontenttype && !cellos::is_json_media_type(*e.datacontenttype))
         return make_problem(errc::invalid_media_type, "/datacontenttype", "a CellOS event's data is application/json");
+    if (std::holds_alternative<std::monostate>(e.data))
+        return make_problem(errc::missing_field, "/data", "a CellOS event carries its payload in data (a JSON object)");
     const auto* j = std::get_if<cellos::json_data>(&e.data);
-    if (j == nullptr) return make_problem(errc::wrong_type, "/data", "expected JSON data (an object)");
+    if (j == nullptr)
+        return make_problem(errc::wrong_type, "/data",
+                            std::holds_alternative<cellos::text_data>(e.data) ? "expected JSON data (an object), found a string"
+                                                                              : "expected JSON data (an object), found data_base64");
     auto v = parse_strict(j->json);
     if (!v) {
         problem err = std::move(v).error();
@@ -126,6 +135,51 @@ template <cellos::EventPayload P>
     return event_payload<P>(e);
 }
 
+// --- any event's payload, chosen by its type string -----------------------------------------------
+
+namespace detail {
+
+using payload_decoder = checked<cellos::any_payload> (*)(const cellos::cloud_event_v1&);
+
+/// event_payload<P> for alternative I of any_payload.
+template <std::size_t I>
+[[nodiscard]] checked<cellos::any_payload> decode_payload_as(const cellos::cloud_event_v1& e) {
+    auto p = event_payload<std::variant_alternative_t<I, cellos::any_payload>>(e);
+    if (!p) return std::move(p).error();
+    return cellos::any_payload(std::in_place_index<I>, std::move(p).value());
+}
+
+template <std::size_t... I>
+[[nodiscard]] constexpr std::array<payload_decoder, sizeof...(I)> make_payload_decoders(std::index_sequence<I...>) noexcept {
+    return {&decode_payload_as<I>...};
+}
+
+/// The decoder of each event type, indexed by event_type: one table, generated from payload_types.
+inline constexpr auto payload_decoders = make_payload_decoders(std::make_index_sequence<std::variant_size_v<cellos::any_payload>>{});
+static_assert(payload_decoders.size() == cellos::detail::enum_count<cellos::event_type>);
+
+}  // namespace detail
+
+/// The payload of any event, decoded strictly as the payload type its `type` names (the
+/// vocabulary of events/type_strings.hpp): the problems of event_payload<P>, with pointers under
+/// /data (e.g. unknown_enum_value at /data/outcome). A type outside the vocabulary (a valid
+/// envelope whose payload this library cannot know) is unknown_event_type at /type. The envelope
+/// itself is not re-checked: parse_cloud_event (or validate_cloud_event) does that first.
+[[nodiscard]] inline checked<cellos::any_payload> decode_event_payload(const cellos::cloud_event_v1& e) {
+    const std::optional<cellos::event_type> t = cellos::event_type_from_string(e.type);
+    if (!t)
+        return make_problem(errc::unknown_event_type, "/type",
+                            "type " + cellos::detail::quoted(e.type) +
+                                " is not in the CellOS vocabulary: the envelope is valid, the payload cannot be checked");
+    return detail::payload_decoders[static_cast<std::size_t>(*t)](e);
+}
+
+/// Envelope and payload of one event's JSON text: parse_cloud_event, then decode_event_payload.
+[[nodiscard]] inline checked<cellos::any_payload> parse_any_event_payload(std::string_view text, const parse_limits& limits = {}) {
+    BOOST_OUTCOME_TRY(auto e, parse_cloud_event(text, limits));
+    return decode_event_payload(e);
+}
+
 namespace detail {
 /// Per-cell envelopes carry subject = cell_subject_urn(cell_id) (our choice).
 [[nodiscard]] inline std::optional<std::string> cell_subject(std::string_view cell_id) {
@@ -137,11 +191,17 @@ namespace detail {
 // The twelve root re-exports and the six formation builders are CONFIRMED names upstream; the others
 // follow the same pattern. Per-cell events get subject urn:cellos:cell:<cell_id>.
 
+/// The seed's ten builder parameters (lifecycle_started_data_v1), then the context; every optional
+/// is explicit here because the context comes last.
 [[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_lifecycle_started(
     const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id,
-    std::optional<cellos::boot_artifact_digests> boot_digests, const event_context& ctx) {
-    return to_cloud_event(cellos::lifecycle_started_data_v1(spec, cell_id, run_id, std::move(boot_digests)), ctx,
-                          detail::cell_subject(cell_id));
+    std::optional<bool> derivation_verified, std::optional<std::string_view> role_root, std::optional<std::string_view> parent_run_id,
+    std::optional<std::string_view> spec_hash, std::optional<std::string_view> kernel_digest_sha256,
+    std::optional<std::string_view> rootfs_digest_sha256, std::optional<std::string_view> firecracker_digest_sha256,
+    const event_context& ctx) {
+    return to_cloud_event(cellos::lifecycle_started_data_v1(spec, cell_id, run_id, derivation_verified, role_root, parent_run_id, spec_hash,
+                                                            kernel_digest_sha256, rootfs_digest_sha256, firecracker_digest_sha256),
+                          ctx, detail::cell_subject(cell_id));
 }
 
 [[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_lifecycle_destroyed(
@@ -268,7 +328,7 @@ namespace detail {
 }
 
 [[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_authz_rejected(
-    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::span<const policy_violation> violations,
+    const execution_cell_spec& spec, std::string_view cell_id, std::optional<std::string_view> run_id, std::span<const problem> violations,
     std::optional<authorization_verdict> verdict, std::optional<std::string_view> subject, const event_context& ctx) {
     return to_cloud_event(cellos::authz_rejected_data_v1(spec, cell_id, run_id, violations, verdict, subject), ctx,
                           detail::cell_subject(cell_id));
@@ -276,7 +336,7 @@ namespace detail {
 
 [[nodiscard]] inline checked<cellos::cloud_event_v1> cloud_event_v1_compliance_summary(const execution_cell_spec& spec,
                                                                                            std::string_view cell_id, std::optional<std::string_view> run_id,
-                                                                                           std::span<const policy_violation> violations,
+                                                                                           std::span<const problem> violations,
                                                                                            const event_context& ctx) {
     return to_cloud_event(cellos::compliance_summary_data_v1(spec, cell_id, run_id, violations), ctx, detail::cell_subject(cell_id));
 }

@@ -1,10 +1,13 @@
 // cellos/json/lifecycle.hpp — lifecycle histories that arrive as data: {"cell": [stage, …]} or
 // {"formation": [STATE, …]}, strictly decoded and checked against the same transition table the
-// type-state classes are constrained by (lifecycle/stages.hpp).
+// type-state classes are constrained by (lifecycle/stages.hpp). Every refusal is a cellos::problem:
+// boundary codes from the decoder, invalid_transition (with its rule id) from check_stage_history.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -21,18 +24,7 @@ using stage_history = std::variant<std::vector<cell_stage>, std::vector<formatio
 namespace detail {
 template <class Stage>
 [[nodiscard]] checked<stage_history> checked_history(std::vector<Stage> stages, std::string_view member) {
-    if (const auto e = check_stage_sequence<Stage>(stages)) {
-        std::string pointer = "/" + std::string(member);
-        using reason = stage_sequence_error::reason;
-        if (e->why == reason::empty) return make_problem(errc::invalid_transition, pointer, "a history has at least its initial stage");
-        pointer += "/" + std::to_string(e->index);
-        if (e->why == reason::wrong_start)
-            return make_problem(errc::invalid_transition, pointer,
-                                       "a history starts at " + std::string(to_wire(Stage{})) + ", not " + std::string(to_wire(stages[0])));
-        return make_problem(errc::invalid_transition, pointer,
-                                   "no transition " + std::string(to_wire(stages[e->index - 1])) + " -> " +
-                                       std::string(to_wire(stages[e->index])));
-    }
+    if (auto p = check_stage_history<Stage>(stages, "/" + std::string(member))) return std::move(*p);
     return stage_history(std::move(stages));
 }
 }  // namespace detail

@@ -1,17 +1,23 @@
 // cellos/lifecycle/stages.hpp — the one transition table of a cell's life and of a formation's,
 // as constexpr data. The type-state classes (cell.hpp, formation.hpp) constrain their transitions
-// with `cell_transition_allowed` / `formation_transition_allowed`, and the runtime checkers below
-// (stages that arrive as JSON) call the same functions, so the two views cannot disagree.
+// with `cell_transition_allowed` / `formation_transition_allowed`, and the history checker below
+// (stages that arrive as JSON) calls the same functions, so the two views cannot disagree. Its
+// constexpr finding becomes a cellos::problem in one place (to_problem).
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "cellos/detail/enum_table.hpp"
+#include "cellos/detail/json_pointer.hpp"
 #include "cellos/detail/unsatisfied.hpp"
+#include "cellos/error.hpp"
+#include "cellos/problem.hpp"
 
 namespace cellos {
 
@@ -119,25 +125,61 @@ template <class Stage, std::size_t N>
     return i != detail::no_transition ? formation_transitions[i].event : std::string_view{};
 }
 
-/// Where a recorded sequence of stages first goes wrong.
-struct stage_sequence_error {
+/// Where a recorded sequence of stages first goes wrong — the COMPILE-TIME form of a history
+/// problem: a literal type without strings, so check_stage_sequence runs in static_asserts. Every
+/// runtime caller gets a cellos::problem instead, converted in exactly one function (to_problem
+/// below); nothing else reads this type.
+struct constexpr_stage_finding {
     std::size_t index;  ///< the offending element
     enum class reason { empty, wrong_start, not_a_transition } why;
-    friend constexpr bool operator==(const stage_sequence_error&, const stage_sequence_error&) = default;
+    friend constexpr bool operator==(const constexpr_stage_finding&, const constexpr_stage_finding&) = default;
 };
 
 /// A recorded history (e.g. from JSON) is valid iff it starts at the initial stage and every step
 /// is in the table. A history may stop anywhere (a live cell); `is_terminal(back())` says if it ended.
 template <class Stage>
-[[nodiscard]] constexpr std::optional<stage_sequence_error> check_stage_sequence(std::span<const Stage> stages) noexcept {
-    if (stages.empty()) return stage_sequence_error{0, stage_sequence_error::reason::empty};
-    if (stages.front() != Stage{}) return stage_sequence_error{0, stage_sequence_error::reason::wrong_start};
+[[nodiscard]] constexpr std::optional<constexpr_stage_finding> check_stage_sequence(std::span<const Stage> stages) noexcept {
+    using reason = constexpr_stage_finding::reason;
+    if (stages.empty()) return constexpr_stage_finding{0, reason::empty};
+    if (stages.front() != Stage{}) return constexpr_stage_finding{0, reason::wrong_start};
     for (std::size_t i = 1; i < stages.size(); ++i) {
         bool ok = false;
         if constexpr (std::is_same_v<Stage, cell_stage>) ok = cell_transition_allowed(stages[i - 1], stages[i]);
         else ok = formation_transition_allowed(stages[i - 1], stages[i]);
-        if (!ok) return stage_sequence_error{i, stage_sequence_error::reason::not_a_transition};
+        if (!ok) return constexpr_stage_finding{i, reason::not_a_transition};
     }
+    return std::nullopt;
+}
+
+/// The one conversion of a compile-time finding into the library's refusal: invalid_transition at
+/// `pointer` + "/index" (`pointer` itself for an empty history), with the rule id — the camelCase
+/// twin of the compile-time diagnostic's tag: initialStage (empty, wrong start), terminalStage /
+/// terminalState (a step after a terminal stage), lifecycleOrder / formationOrder (any other step
+/// outside the table). `stages` must be the sequence `f` was found in.
+template <class Stage>
+[[nodiscard]] problem to_problem(const constexpr_stage_finding& f, std::span<const Stage> stages, std::string_view pointer) {
+    using reason = constexpr_stage_finding::reason;
+    constexpr bool cell = std::is_same_v<Stage, cell_stage>;
+    std::string at(pointer);
+    if (f.why == reason::empty) return make_problem(errc::invalid_transition, at, "a history has at least its initial stage", "initialStage");
+    detail::append_pointer_index(at, f.index);
+    const std::string found(to_wire(stages[f.index]));
+    if (f.why == reason::wrong_start)
+        return make_problem(errc::invalid_transition, at, "a history starts at " + std::string(to_wire(Stage{})) + ", not " + found,
+                            "initialStage");
+    const Stage from = stages[f.index - 1];
+    const std::string step = std::string(to_wire(from)) + " -> " + found;
+    if (is_terminal(from))
+        return make_problem(errc::invalid_transition, at, "no transition " + step + ": " + std::string(to_wire(from)) + " is terminal",
+                            cell ? "terminalStage" : "terminalState");
+    return make_problem(errc::invalid_transition, at, "no transition " + step, cell ? "lifecycleOrder" : "formationOrder");
+}
+
+/// The runtime check of a recorded history: nullopt when valid, else its first problem (pointers
+/// under `pointer`, e.g. "/cell").
+template <class Stage>
+[[nodiscard]] std::optional<problem> check_stage_history(std::span<const Stage> stages, std::string_view pointer = {}) {
+    if (const auto f = check_stage_sequence(stages)) return to_problem(*f, stages, pointer);
     return std::nullopt;
 }
 

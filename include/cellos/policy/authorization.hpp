@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cellos/detail/fields.hpp"
+#include "cellos/spec/document_envelope.hpp"
 #include "cellos/spec/document.hpp"
 #include "cellos/spec/validate.hpp"
 
@@ -36,18 +37,7 @@ struct basic_authorization_policy {
 
 /// Our envelope, by analogy with the other documents: apiVersion, kind "AuthorizationPolicy", spec.
 template <Storage S = runtime_storage>
-struct basic_authorization_policy_document {
-    typename S::string api_version{};
-    typename S::string kind{};
-    basic_authorization_policy<S> spec{};
-
-    static constexpr auto wire_fields() {
-        using T = basic_authorization_policy_document;
-        return std::tuple{detail::field{"apiVersion", &T::api_version}, detail::field{"kind", &T::kind},
-                          detail::field{"spec", &T::spec}};
-    }
-    friend constexpr bool operator==(const basic_authorization_policy_document&, const basic_authorization_policy_document&) = default;
-};
+using basic_authorization_policy_document = basic_document<basic_authorization_policy, S>;
 
 using authorization_policy = basic_authorization_policy<>;
 using authorization_policy_document = basic_authorization_policy_document<>;
@@ -58,10 +48,11 @@ using static_authorization_policy_document = basic_authorization_policy_document
 /// characters (pools and packs also portable identifiers), no duplicates; maxCellsPerHour ≥ 1 (0
 /// would deny silently: an empty subject list says that explicitly). Rule ids from spec/rules.hpp.
 template <Storage S>
-[[nodiscard]] constexpr std::vector<spec_issue> check_authorization_policy_document(const basic_authorization_policy_document<S>& doc) {
+[[nodiscard]] constexpr findings<spec_rule> check_authorization_policy_document(
+    const basic_authorization_policy_document<S>& doc, std::size_t capacity = findings<spec_rule>::unlimited) {
     using D = basic_authorization_policy_document<S>;
     using A = basic_authorization_policy<S>;
-    detail::spec_checker<S> c;
+    detail::spec_checker<S> c{capacity};
     if (std::string_view(doc.api_version) != api_version_v1) c.add(spec_rule::api_version, json_path{} / wire<&D::api_version>);
     if (std::string_view(doc.kind) != authorization_policy_kind) c.add(spec_rule::kind, json_path{} / wire<&D::kind>);
     const json_path s = json_path{} / wire<&D::spec>;
@@ -81,10 +72,9 @@ template <Storage S>
 
 /// Upstream `validate_authorization_policy`: every structural violation (errc::invalid_policy).
 template <Storage S>
-[[nodiscard]] std::vector<problem> validate_authorization_policy(const basic_authorization_policy_document<S>& doc) {
-    std::vector<problem> out = to_violations(check_authorization_policy_document(doc));
-    for (auto& v : out) v.code = errc::invalid_policy;
-    return out;
+[[nodiscard]] problem_list validate_authorization_policy(const basic_authorization_policy_document<S>& doc,
+                                                         std::size_t max_problems = problem_list::unlimited) {
+    return to_problems(check_authorization_policy_document(doc, max_problems), errc::invalid_policy, max_problems);
 }
 
 /// Why a request was denied; `allowed` when it was not.

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "cellos/detail/fields.hpp"
+#include "cellos/spec/document_envelope.hpp"
 #include "cellos/spec/context.hpp"
 #include "cellos/spec/storage.hpp"
 
@@ -69,18 +70,7 @@ struct basic_policy_pack_spec {
 };
 
 template <Storage S = runtime_storage>
-struct basic_policy_pack_document {
-    typename S::string api_version{};
-    typename S::string kind{};
-    basic_policy_pack_spec<S> spec{};
-
-    static constexpr auto wire_fields() {
-        using T = basic_policy_pack_document;
-        return std::tuple{detail::field{"apiVersion", &T::api_version}, detail::field{"kind", &T::kind},
-                          detail::field{"spec", &T::spec}};
-    }
-    friend constexpr bool operator==(const basic_policy_pack_document&, const basic_policy_pack_document&) = default;
-};
+using basic_policy_pack_document = basic_document<basic_policy_pack_spec, S>;
 
 using policy_rules = basic_policy_rules<>;
 using policy_pack_spec = basic_policy_pack_spec<>;

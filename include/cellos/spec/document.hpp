@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cellos/detail/fields.hpp"
+#include "cellos/spec/document_envelope.hpp"
 #include "cellos/spec/authority_bundle.hpp"
 #include "cellos/spec/context.hpp"
 #include "cellos/spec/export.hpp"
@@ -52,18 +53,7 @@ struct basic_execution_cell_spec {
 };
 
 template <Storage S = runtime_storage>
-struct basic_execution_cell_document {
-    typename S::string api_version{};
-    typename S::string kind{};
-    basic_execution_cell_spec<S> spec{};
-
-    static constexpr auto wire_fields() {
-        using T = basic_execution_cell_document;
-        return std::tuple{detail::field{"apiVersion", &T::api_version}, detail::field{"kind", &T::kind},
-                          detail::field{"spec", &T::spec}};
-    }
-    friend constexpr bool operator==(const basic_execution_cell_document&, const basic_execution_cell_document&) = default;
-};
+using basic_execution_cell_document = basic_document<basic_execution_cell_spec, S>;
 
 using execution_cell_spec = basic_execution_cell_spec<runtime_storage>;
 using execution_cell_document = basic_execution_cell_document<runtime_storage>;

@@ -117,7 +117,7 @@ struct host_port {
 /// S3 bucket naming rules (3-63 bytes of [a-z0-9.-], alphanumeric at both ends, no "..", not an IPv4).
 [[nodiscard]] constexpr bool is_s3_bucket_name(std::string_view s) noexcept {
     if (s.size() < 3 || s.size() > 63) return false;
-    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    const auto alnum = [](char c) { return detail::is_ascii_lower(c) || detail::is_ascii_digit(c); };
     if (!alnum(s.front()) || !alnum(s.back()) || s.find("..") != std::string_view::npos || cellos::is_ipv4_literal(s)) return false;
     for (char c : s)
         if (!alnum(c) && c != '.' && c != '-') return false;

@@ -64,6 +64,9 @@ struct detail::enum_names<spec_rule> {
 };
 
 struct spec_rule_info {
+    /// errc{} for the rules every document shares (identifiers, text, duplicates…): they take the
+    /// code of the document being checked (invalid_spec for specs, invalid_policy for packs and
+    /// authorization policies); the others name their own.
     errc code;
     std::string_view message;
 };
@@ -76,13 +79,13 @@ inline constexpr std::size_t argv_kernel_cmdline_limit_bytes = 3072;
 inline constexpr std::uint64_t cpu_period_min_micros = 1000, cpu_period_max_micros = 1000000;
 
 inline constexpr std::array<spec_rule_info, detail::enum_count<spec_rule>> spec_rule_table{{
-    {errc::invalid_spec, "apiVersion must be \"cellos.io/v1\""},
-    {errc::invalid_spec, "kind must name this document type"},
-    {errc::invalid_spec, "must be a portable identifier: 1-128 bytes of [A-Za-z0-9._-], starting alphanumeric, without \"..\""},
+    {errc{}, "apiVersion must be \"cellos.io/v1\""},
+    {errc{}, "kind must name this document type"},
+    {errc{}, "must be a portable identifier: 1-128 bytes of [A-Za-z0-9._-], starting alphanumeric, without \"..\""},
     {errc::invalid_spec, "must be \"sha256:\" followed by 64 lowercase hex digits"},
-    {errc::invalid_spec, "must be 1-1024 bytes without control characters"},
-    {errc::invalid_spec, "must be usable as a NATS subject token: no '.', '*', '>', whitespace or control characters"},
-    {errc::invalid_spec, "duplicate entry"},
+    {errc{}, "must be 1-1024 bytes without control characters"},
+    {errc{}, "must be usable as a NATS subject token: no '.', '*', '>', whitespace or control characters"},
+    {errc{}, "duplicate entry"},
     {errc::invalid_spec, "ingress must name at least one source (git or ociImage)"},
     {errc::invalid_spec, "must be an https:// or ssh:// URL with a valid host and no credentials"},
     {errc::invalid_spec, "must be a full commit id: 40 lowercase hex digits"},
@@ -94,9 +97,9 @@ inline constexpr std::array<spec_rule_info, detail::enum_count<spec_rule>> spec_
     {errc::invalid_spec, "must be in 1..65535"},
     {errc::invalid_spec, "dnsAuthority must declare at least one resolver"},
     {errc::invalid_spec, "does not fit the protocol: ip[:port] for do53-*, host[:port] for dot/doq, an https:// URL for doh"},
-    {errc::invalid_spec, "must be a hostname, or \"*.\" followed by a hostname of at least two labels (allowedEgressHosts also takes IP literals)"},
+    {errc{}, "must be a hostname, or \"*.\" followed by a hostname of at least two labels (allowedEgressHosts also takes IP literals)"},
     {errc::invalid_spec, "minTtlSeconds must not exceed maxStaleSeconds"},
-    {errc::invalid_spec, "must be at least 1"},
+    {errc{}, "must be at least 1"},
     {errc::invalid_spec, "must be within [1000, 1000000] microseconds (cgroup v2 cpu.max)"},
     {errc::invalid_spec, "run.argv must not be empty"},
     {errc::invalid_spec, "argv[0] must be non-empty and no argument may contain NUL"},
@@ -105,12 +108,12 @@ inline constexpr std::array<spec_rule_info, detail::enum_count<spec_rule>> spec_
     {errc::invalid_spec, "must be a safe single path segment: no '/', '\\', \"..\", NUL, leading '~'; at most 255 bytes"},
     {errc::invalid_spec, "names no target declared in export.targets"},
     {errc::invalid_spec, "must be an S3 bucket name: 3-63 bytes of [a-z0-9.-], starting and ending alphanumeric"},
-    {errc::invalid_spec, "must be a semantic version MAJOR.MINOR.PATCH[-prerelease][+build]"},
+    {errc{}, "must be a semantic version MAJOR.MINOR.PATCH[-prerelease][+build]"},
     {errc::invalid_spec, "must be within [0, 2]"},
-    {errc::invalid_spec, "must not be empty"},
+    {errc{}, "must not be empty"},
     {errc::invalid_spec, "kind must be \"signed-trust-keyset-envelope-v1\""},
     {errc::invalid_policy, "requireEgressDeclared and forbidOutboundEgressRules cannot both hold: no spec could pass"},
-    {errc::invalid_spec, "must be at most 2^53 (I-JSON): canonical JSON writes numbers as doubles, larger integers would collide"},
+    {errc{}, "must be at most 2^53 (I-JSON): canonical JSON writes numbers as doubles, larger integers would collide"},
 }};
 
 [[nodiscard]] constexpr const spec_rule_info& info(spec_rule r) noexcept { return spec_rule_table[static_cast<std::size_t>(r)]; }

@@ -22,6 +22,7 @@
 #include "cellos/spec/identifiers.hpp"
 #include "cellos/spec/inference.hpp"
 #include "cellos/spec/keyset.hpp"
+#include "cellos/spec/finding.hpp"
 #include "cellos/spec/rules.hpp"
 #include "cellos/detail/json_pointer.hpp"
 #include "cellos/problem.hpp"
@@ -31,13 +32,9 @@
 
 namespace cellos {
 
-/// A violation as the constexpr checks produce it (no allocation beyond the vector).
-struct spec_issue {
-    spec_rule rule{};
-    json_path path{};
-    std::uint64_t detail{};  ///< argvTooLarge: the encoded size; unique: index of the first occurrence
-    friend constexpr bool operator==(const spec_issue&, const spec_issue&) = default;
-};
+/// A violation as the constexpr checks produce it (spec/finding.hpp); `actual` is argvTooLarge's
+/// encoded size and unique's first occurrence.
+using spec_finding = finding<spec_rule>;
 
 /// The JSON member name of a data member (from its wire_fields table).
 template <auto Member>
@@ -75,7 +72,10 @@ namespace detail {
 template <Storage S>
 class spec_checker {
 public:
-    std::vector<spec_issue> issues;
+    findings<spec_rule> issues;
+
+    constexpr spec_checker() = default;
+    constexpr explicit spec_checker(std::size_t capacity) : issues(capacity) {}
 
     constexpr void add(spec_rule r, const json_path& p, std::uint64_t d = 0) { issues.push_back({r, p, d}); }
 
@@ -220,7 +220,9 @@ public:
     constexpr void check(const basic_policy_ref<S>& r, const json_path& p) {
         using T = basic_policy_ref<S>;
         identifier(r.pack_id, p / wire<&T::pack_id>);
-        if (r.pack_version && !is_semver(*r.pack_version)) add(spec_rule::semver_version, p / wire<&T::pack_version>);
+        // A reference to a pack, not a pack: any version text ("1" in the reference example); the
+        // pack's own version is the semver one (docs/spec.md, our choice).
+        if (r.pack_version) text(*r.pack_version, p / wire<&T::pack_version>);
     }
 
     constexpr void check(const basic_workload_identity<S>& w, const json_path& p) {
@@ -402,18 +404,20 @@ public:
 
 /// Every violation of `spec` (pointers relative to `base`, e.g. "/spec"), in document order.
 template <Storage S>
-[[nodiscard]] constexpr std::vector<spec_issue> check_execution_cell_spec(const basic_execution_cell_spec<S>& spec,
-                                                                          const json_path& base = {}) {
-    detail::spec_checker<S> c;
+[[nodiscard]] constexpr findings<spec_rule> check_execution_cell_spec(const basic_execution_cell_spec<S>& spec,
+                                                                          const json_path& base = {},
+                                                                          std::size_t capacity = findings<spec_rule>::unlimited) {
+    detail::spec_checker<S> c{capacity};
     c.check(spec, base);
     return std::move(c.issues);
 }
 
 /// Every violation of the document: envelope values, then the spec under "/spec".
 template <Storage S>
-[[nodiscard]] constexpr std::vector<spec_issue> check_execution_cell_document(const basic_execution_cell_document<S>& doc) {
+[[nodiscard]] constexpr findings<spec_rule> check_execution_cell_document(const basic_execution_cell_document<S>& doc,
+                                                                                     std::size_t capacity = findings<spec_rule>::unlimited) {
     using T = basic_execution_cell_document<S>;
-    detail::spec_checker<S> c;
+    detail::spec_checker<S> c{capacity};
     if (std::string_view(doc.api_version) != api_version_v1) c.add(spec_rule::api_version, json_path{} / wire<&T::api_version>);
     if (std::string_view(doc.kind) != execution_cell_kind) c.add(spec_rule::kind, json_path{} / wire<&T::kind>);
     c.check(doc.spec, json_path{} / wire<&T::spec>);
@@ -423,7 +427,7 @@ template <Storage S>
 /// An inference request a broker may forward: a model name, at least one message, temperature in
 /// [0, 2] (our rules).
 template <Storage S>
-[[nodiscard]] constexpr std::vector<spec_issue> check_inference_request(const basic_inference_request<S>& r) {
+[[nodiscard]] constexpr findings<spec_rule> check_inference_request(const basic_inference_request<S>& r) {
     using T = basic_inference_request<S>;
     detail::spec_checker<S> c;
     c.text(r.model, json_path{} / wire<&T::model>);
@@ -437,7 +441,7 @@ template <Storage S>
 /// The shape of a signed keyset envelope before any signature is looked at: upstream's kind string,
 /// a payload, at least one signature with a kid, unique kids, a sha256 previousDigest (our rules).
 template <Storage S>
-[[nodiscard]] constexpr std::vector<spec_issue> check_signed_trust_keyset_envelope(const basic_signed_trust_keyset_envelope<S>& e) {
+[[nodiscard]] constexpr findings<spec_rule> check_signed_trust_keyset_envelope(const basic_signed_trust_keyset_envelope<S>& e) {
     using T = basic_signed_trust_keyset_envelope<S>;
     using G = basic_trust_keyset_signature<S>;
     detail::spec_checker<S> c;
@@ -465,29 +469,32 @@ template <Storage S>
     return check_execution_cell_spec(spec).empty();
 }
 
-/// The runtime form of an issue: code, rule id, pointer, message.
-[[nodiscard]] inline problem to_violation(const spec_issue& i) {
-    const spec_rule_info& r = info(i.rule);
+/// The runtime form of a finding. Rules shared by every document take `document_code`.
+[[nodiscard]] inline problem to_problem(const spec_finding& f, errc document_code = errc::invalid_spec) {
+    const spec_rule_info& r = info(f.rule);
     std::string message(r.message);
-    if (i.rule == spec_rule::argv_too_large)  // upstream's CellosError::ArgvTooLarge text
-        message = "spec.run.argv encoded as base64 is " + std::to_string(i.detail) + " bytes; exceeds " +
+    if (f.rule == spec_rule::argv_too_large)  // upstream's CellosError::ArgvTooLarge text
+        message = "spec.run.argv encoded as base64 is " + std::to_string(f.actual) + " bytes; exceeds " +
                   std::to_string(argv_kernel_cmdline_limit_bytes) + "-byte kernel cmdline limit";
-    else if (i.rule == spec_rule::unique)
-        message += " (same as element " + std::to_string(i.detail) + ")";
-    return {r.code, std::string(to_wire(i.rule)), i.path.to_pointer(), std::move(message)};
+    else if (f.rule == spec_rule::unique)
+        message += " (same as element " + std::to_string(f.actual) + ")";
+    return {r.code == errc{} ? document_code : r.code, std::string(to_wire(f.rule)), f.path.to_pointer(), std::move(message)};
 }
 
-[[nodiscard]] inline std::vector<problem> to_violations(const std::vector<spec_issue>& issues) {
-    std::vector<problem> out;
-    out.reserve(issues.size());
-    for (const auto& i : issues) out.push_back(to_violation(i));
+/// Every finding rendered, into a list that keeps at most `max_problems`.
+[[nodiscard]] inline problem_list to_problems(const findings<spec_rule>& fs, errc document_code = errc::invalid_spec,
+                                              std::size_t max_problems = problem_list::unlimited) {
+    problem_list out(max_problems);
+    to_problems(fs, out, [&](const spec_finding& f) { return to_problem(f, document_code); });
     return out;
 }
 
-/// Upstream's entry point: every violation of the document (empty = valid).
+/// Upstream's entry point: every violation of the document (empty = valid), at most
+/// `max_problems` kept (the rest counted: `total()`, `truncated()`), so memory stays bounded.
 template <Storage S>
-[[nodiscard]] std::vector<problem> validate_execution_cell_document(const basic_execution_cell_document<S>& doc) {
-    return to_violations(check_execution_cell_document(doc));
+[[nodiscard]] problem_list validate_execution_cell_document(const basic_execution_cell_document<S>& doc,
+                                                            std::size_t max_problems = problem_list::unlimited) {
+    return to_problems(check_execution_cell_document(doc, max_problems), errc::invalid_spec, max_problems);
 }
 
 }  // namespace cellos

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cellos/detail/ascii.hpp"
 #include "cellos/detail/utf8.hpp"
 
 namespace cellos {
@@ -26,7 +27,7 @@ inline constexpr std::string_view cgroup_leaf_fallback = "cell";
     out.reserve(id.size() < cgroup_leaf_max_length ? id.size() : cgroup_leaf_max_length);
     for (std::size_t i = 0; i < id.size() && out.size() < cgroup_leaf_max_length;) {
         const char c = id[i];
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        const bool keep = detail::is_ascii_alnum(c) || c == '_' || c == '-';
         out += keep ? c : '_';
         const std::size_t len = detail::decode_utf8_at(id, i).length;
         i += len == 0 ? 1 : len;  // an ill-formed byte is consumed alone

@@ -1,5 +1,5 @@
 // cellos/util/hostname.hpp — host-name syntax and the allowlist matcher shared by the L7 (SNI) and
-// DNS proxies (upstream `hostname_allowlist`, §6 of the reference notes). Everything is constexpr
+// DNS proxies (upstream `hostname_allowlist`, docs/util.md). Everything is constexpr
 // over std::string_view only, because spec validation runs these checks in constant expressions
 // and clang 14 has no constexpr std::string. Decisions marked "our choice" are in docs/util.md.
 #pragma once
@@ -143,7 +143,7 @@ inline constexpr std::size_t dns_label_max_length = 63;
     return is_dns_name(entry);
 }
 
-/// Upstream §6: a literal entry matches the same name, ASCII case-insensitively, and nothing
+/// Upstream (docs/util.md): a literal entry matches the same name, ASCII case-insensitively, and nothing
 /// below it; "*.suffix" matches names with one or more non-empty labels in front of the suffix,
 /// never the apex; an empty host matches nothing. Our choices: one trailing dot is dropped from
 /// the host and from the entry first ("example.com." names the same node); an entry with any

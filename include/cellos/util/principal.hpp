@@ -19,9 +19,11 @@
 #include <variant>
 #include <vector>
 
+#include "cellos/detail/ascii.hpp"
 #include "cellos/detail/enum_table.hpp"
-#include "cellos/error.hpp"
 #include "cellos/detail/utf8.hpp"
+#include "cellos/error.hpp"
+#include "cellos/problem.hpp"
 
 namespace cellos {
 
@@ -248,8 +250,7 @@ inline constexpr std::string_view principal_uri_prefix = "principal://";
 /// Bytes written as they are in a URI component: RFC 3986 unreserved plus the sub-delims and ':'
 /// '@' that need no escaping in a path, except ',' and ';', which our grammar uses.
 [[nodiscard]] constexpr bool is_uri_literal(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           std::string_view("-._~!$&'()*+=:@").find(c) != std::string_view::npos;
+    return cellos::detail::is_ascii_alnum(c) || std::string_view("-._~!$&'()*+=:@").find(c) != std::string_view::npos;
 }
 
 inline void append_uri_component(std::string& out, std::string_view s) {
@@ -268,10 +269,8 @@ inline void append_uri_component(std::string& out, std::string_view s) {
 /// Strict inverse of append_uri_component: only its exact output is accepted (uppercase hex, no
 /// escaped literal, no raw reserved byte), so each principal has exactly one URI.
 [[nodiscard]] inline std::optional<std::string> decode_uri_component(std::string_view s) {
-    const auto upper_hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
+    const auto upper_hex = [](char c) -> int {  // canonical form: uppercase hex only
+        return cellos::detail::is_ascii_hex(c) && !cellos::detail::is_ascii_lower(c) ? static_cast<int>(cellos::detail::hex_value(c)) : -1;
     };
     std::string out;
     out.reserve(s.size());
@@ -325,20 +324,20 @@ inline std::string principal::to_source_uri() const {
 }
 
 /// The principal a URI names (the exact forms to_source_uri writes; docs/util.md#principal-uris).
-/// errc::invalid_value on anything else; `why`, if given, receives a one-line reason.
-[[nodiscard]] inline result<principal> parse_principal_uri(std::string_view uri, std::string* why = nullptr) {
-    const auto fail = [why](std::string reason) -> result<principal> {
-        if (why != nullptr) *why = std::move(reason);
-        return errc::invalid_value;
+/// Anything else: a problem with errc::invalid_value, rule "principalUri" and a one-line reason.
+[[nodiscard]] inline checked<principal> parse_principal_uri(std::string_view uri) {
+    const auto fail = [](std::string reason) -> checked<principal> {
+        return make_problem(errc::invalid_value, "", "not a principal URI: " + reason, "principalUri");
     };
+    std::optional<std::string> bad_text;  // why the last text() call refused
     const auto text = [&](std::string_view encoded, std::size_t max, std::string_view what) -> std::optional<std::string> {
         auto s = detail::decode_uri_component(encoded);
         if (!s) {
-            if (why != nullptr) *why = std::string(what) + " is not canonically percent-encoded";
+            bad_text = std::string(what) + " is not canonically percent-encoded";
             return std::nullopt;
         }
         if (const auto problem = principal_text_problem(*s, max); !problem.empty()) {
-            if (why != nullptr) *why = std::string(what) + " " + std::string(problem);
+            bad_text = std::string(what) + " " + std::string(problem);
             return std::nullopt;
         }
         return s;
@@ -353,21 +352,21 @@ inline std::string principal::to_source_uri() const {
     while (true) {
         const std::size_t slash = rest.find('/');
         if (slash == std::string_view::npos)
-            return fail("expected <authority_kind>/… (kind: operator, platform, delegate, federated)");
+            return fail("expected <kind>/… (kind: operator, platform, delegate, federated)");
         const std::string_view kind = rest.substr(0, slash);
         rest.remove_prefix(slash + 1);
-        std::optional<result<principal>> root;
+        std::optional<result<principal>> root;  // the make_* factories speak error codes
         if (kind == "operator" || kind == "platform") {
             auto id = text(rest, principal_id_max_bytes, std::string(kind) + " id");
-            if (!id) return errc::invalid_value;
+            if (!id) return fail(*bad_text);
             root = kind == "operator" ? principal::make_operator(*id) : principal::make_platform(*id);
         } else if (kind == "federated") {
             const std::size_t sep = rest.find('/');
             if (sep == std::string_view::npos) return fail("expected federated/<trust root>/<identity>");
             auto trust_root = text(rest.substr(0, sep), federated_field_max_bytes, "trust root");
-            if (!trust_root) return errc::invalid_value;
+            if (!trust_root) return fail(*bad_text);
             auto identity = text(rest.substr(sep + 1), federated_field_max_bytes, "identity");
-            if (!identity) return errc::invalid_value;
+            if (!identity) return fail(*bad_text);
             root = principal::make_federated(*trust_root, *identity);
         } else if (kind == "delegate") {
             if (links.size() == max_delegation_depth)
@@ -381,13 +380,13 @@ inline std::string principal::to_source_uri() const {
             if (semi == std::string_view::npos || !segment.substr(semi + 1).starts_with("scope="))
                 return fail("expected delegate/<id>;scope=<capabilities>/<authorizing principal>");
             auto id = text(segment.substr(0, semi), principal_id_max_bytes, "delegate id");
-            if (!id) return errc::invalid_value;
+            if (!id) return fail(*bad_text);
             std::string_view caps = segment.substr(semi + 1 + 6);
             std::vector<std::string> capabilities;
             while (!caps.empty()) {
                 const std::size_t comma = caps.find(',');
                 auto c = text(caps.substr(0, comma), capability_max_bytes, "capability");
-                if (!c) return errc::invalid_value;
+                if (!c) return fail(*bad_text);
                 if (!capabilities.empty() && !(capabilities.back() < *c))
                     return fail("capabilities must be sorted by byte value and unique");
                 capabilities.push_back(std::move(*c));

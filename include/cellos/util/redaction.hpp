@@ -1,5 +1,5 @@
 // cellos/util/redaction.hpp — removes URL credentials from text before it reaches an operator log
-// (upstream `redaction`, §5 of the reference notes; not a crypto primitive). Connection strings
+// (upstream `redaction`, docs/util.md; not a crypto primitive). Connection strings
 // such as nats://user:pass@host are echoed by client errors, so every log path runs through this.
 //
 // Two stages, as upstream: (1) the whole input parsed as one URL and, if it carries credentials,
@@ -285,7 +285,7 @@ inline std::string strip_userinfo_after_schemes(std::string_view input) {
 
 }  // namespace detail
 
-/// Credentials removed from `input` for logging (upstream §5.1). If `input` is one URL with a
+/// Credentials removed from `input` for logging (upstream redact_url_credentials_for_logs, docs/util.md). If `input` is one URL with a
 /// username or password, the result is its normalized serialization without them
 /// ("https://u:p@Example.COM:443" → "https://example.com/"); otherwise the userinfo after every
 /// "://" is cut out of the text and nothing else changes. Total: never fails on any bytes.
@@ -295,7 +295,7 @@ inline std::string strip_userinfo_after_schemes(std::string_view input) {
 }
 
 /// `err_text` with every occurrence of `raw_connection_url` replaced by its redacted form
-/// (upstream §5.2); unchanged when redaction leaves the URL as it is. Use it on client errors
+/// (upstream redact_url_if_echoed_in_text, docs/util.md); unchanged when redaction leaves the URL as it is. Use it on client errors
 /// that echo the connection string before logging or wrapping them.
 [[nodiscard]] inline std::string redact_url_if_echoed_in_text(std::string_view err_text, std::string_view raw_connection_url) {
     const std::string redacted = redact_url_credentials_for_logs(raw_connection_url);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "cellos/detail/ascii.hpp"
+
 namespace cellos {
 
 struct semver {
@@ -41,7 +43,7 @@ namespace detail {
         const std::string_view id = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
         if (id.empty()) return false;
         for (char c : id)
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+            if (!(detail::is_ascii_alnum(c) || c == '-')) return false;
         if (numeric_rule && is_digits(id) && id.size() > 1 && id.front() == '0') return false;
         if (dot == std::string_view::npos) return true;
         start = dot + 1;
