@@ -12,6 +12,7 @@ not JSON. Prints one line per check; exits 1 if any check failed. Standard libra
 import copy
 import json
 import os
+import subprocess
 import sys
 
 from harness import Run, TempDocs, check, finish
@@ -261,6 +262,24 @@ class Checker:
         self.expect_rejected_args("jcs 1e400", ["jcs", "-"], "number_out_of_range", "/x", stdin=b'{"x": 1e400}')
         self.expect_rejected_args("jcs 65-deep nesting", ["jcs", "-"], "nesting_too_deep", "",
                                   stdin=b"[" * 65 + b"]" * 65)
+        # Bounded reading: at most the limit + 1 bytes are read, from a pipe that never ends and from a
+        # sparse file far larger than memory alike (a memory cap makes "read it all first" fail).
+        import resource
+        limit = lambda: resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
+        sparse = os.path.join(self.tmp, "sparse.json")
+        with open(sparse, "wb") as f:
+            f.truncate(2 << 30)
+        for name, args, source in (("endless stdin", ["jcs", "-"], "/dev/zero"), ("2 GiB sparse FILE", ["jcs", sparse], None)):
+            with open(source or os.devnull, "rb") as stdin:
+                p = subprocess.run([self.exe] + args, stdin=stdin, capture_output=True, timeout=60, preexec_fn=limit)
+            try:
+                err = json.loads(p.stdout.decode()).get("error", {})
+            except (ValueError, AttributeError):
+                err = {}
+            check("jcs " + name + ": input_too_large under a 512 MiB address-space cap",
+                  p.returncode == REJECTED_EXIT and err.get("code") == "input_too_large",
+                  "exit %d %r" % (p.returncode, p.stdout[:200]))
+        os.remove(sparse)
         self.expect_usage("jcs without a file", ["jcs"])
         self.expect_usage("jcs with two files", ["jcs", path, path])
         self.expect_usage("jcs with an unknown option", ["jcs", "--sort", "x", path])

@@ -17,6 +17,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "cellos/config.hpp"
 #include "cellos/error.hpp"
 #include "cellos/json/error.hpp"
 #include "cellos/json/write.hpp"
@@ -64,17 +65,31 @@ inline int fail(errc code, std::string_view message, std::string_view hint = {})
     return usage_or_io;
 }
 
-/// Reads FILE, or standard input for "-". nullopt when it cannot be read.
-inline std::optional<std::string> read_input(std::string_view path) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        if (std::cin.bad()) return std::nullopt;
-        return std::move(ss).str();
+/// Reads FILE, or standard input for "-", but at most `max_bytes` bytes: by default one byte more
+/// than the strict parser accepts, so an oversized input is refused as input_too_large after
+/// reading only that much (never a size the system reports: /dev/zero and pipes have none).
+/// nullopt when it cannot be read.
+inline std::optional<std::string> read_input(std::string_view path, std::size_t max_bytes = config::json_max_bytes + 1) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+        file.open(std::string(path), std::ios::binary);
+        if (!file) return std::nullopt;
+        in = &file;
     }
-    std::ifstream in{std::string(path), std::ios::binary};
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::string out;
+    constexpr std::size_t chunk = 64 * 1024;
+    while (out.size() < max_bytes) {
+        const std::size_t want = std::min(chunk, max_bytes - out.size());
+        const std::size_t had = out.size();
+        out.resize(had + want);
+        in->read(out.data() + had, static_cast<std::streamsize>(want));
+        out.resize(had + static_cast<std::size_t>(in->gcount()));
+        if (in->eof()) break;
+        if (in->fail()) return std::nullopt;  // a read error (a directory, a closed descriptor)
+    }
+    if (in->bad()) return std::nullopt;
+    return out;
 }
 
 /// Tiny option scanner: `--name value` pairs and positionals, no abbreviations.

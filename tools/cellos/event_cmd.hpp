@@ -105,7 +105,9 @@ inline int event_command(args a) {
     if (p.error) return fail(errc::usage, *p.error, event_help);
     if (p.positionals.size() != 2 || p.positionals[0] != "validate")
         return fail(errc::usage, "expected: event validate [--jsonl] [--envelope-only] FILE", event_help);
-    const auto text = read_input(p.positionals[1]);
+    // JSON Lines: each line has the document limit, the stream as a whole is read entirely (streaming
+    // it with constant memory is tracked separately); one document: at most the limit + 1.
+    const auto text = jsonl ? read_input(p.positionals[1], std::string::npos) : read_input(p.positionals[1]);
     if (!text) return fail(errc::io_error, "cannot read " + std::string(p.positionals[1]));
     const detail::event_checks checks{!envelope_only};
 
