@@ -85,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto violations = deterministic([&] { return cellos::validate_execution_cell_document(doc); });
     const auto issues = deterministic([&] { return cellos::check_execution_cell_document(doc); });
     CELLOS_FUZZ_REQUIRE(violations.size() == issues.size());
-    CELLOS_FUZZ_REQUIRE(cellos::to_problems(issues) == violations);
+    CELLOS_FUZZ_REQUIRE(cellos::problems_of(issues) == violations);
     CELLOS_FUZZ_REQUIRE(cellos::is_valid(doc) == violations.empty());
     // The document's issues are the envelope's, then exactly the spec's under "/spec".
     const auto spec_issues = cellos::check_execution_cell_spec(doc.spec, cellos::json_path{} / "spec");

@@ -141,6 +141,10 @@ static_assert(check_execution_cell_document(bad_id_doc)[0].rule == spec_rule::po
 static_assert(check_execution_cell_document(bad_id_doc)[0].path == json_path{} / "spec" / "id");
 static_assert(!admits(baseline, bad_id_doc) && !admits(audit_only, bad_id_doc));
 static_assert(check_execution_cell_document(wrong_kind_doc)[0].rule == spec_rule::kind);
+// bounded in constant expressions too: past the capacity, findings are counted, not stored
+static_assert(check_execution_cell_document(wrong_kind_doc, 0).size() == 0);
+static_assert(check_execution_cell_document(wrong_kind_doc, 0).total() == check_execution_cell_document(wrong_kind_doc).total());
+static_assert(!check_execution_cell_document(wrong_kind_doc, 0).empty());
 static_assert(!admits(audit_only, wrong_kind_doc));
 
 // --- requires-based negatives ----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ std::string text_of(const auto& payload) { return json::to_text(json::to_value(p
 }  // namespace
 
 TEST_CASE("a cell walks the supervisor's order and every step yields the event the table names") {
-    auto admitted = admit(full_spec(), "cell-7", declared(), "run-1");
+    auto admitted = admit_cell(full_spec(), "cell-7", declared(), "run-1");
     CHECK(admitted.cell_id() == "cell-7");
     auto scoped = std::move(admitted).scope_network();
     auto observed = std::move(scoped).observe_trust_plane();
@@ -90,20 +90,20 @@ TEST_CASE("a cell walks the supervisor's order and every step yields the event t
 }
 
 TEST_CASE("short paths: no trust plane, no export, and a cell that never starts") {
-    auto c = std::move(admit(full_spec(), "cell-8", declared()).scope_network()).resolve_secrets();
+    auto c = std::move(admit_cell(full_spec(), "cell-8", declared()).scope_network()).resolve_secrets();
     auto [started, e1] = std::move(c).start();
     CHECK_FALSE(e1.run_id.has_value());
     auto [destroyed, e2] = std::move(started).destroy(cellos::lifecycle_destroy_outcome::succeeded);
     CHECK(text_of(e2).find("terminalState") == std::string::npos);  // omitted when absent
 
-    auto [failed, e3] = admit(full_spec(), "cell-9", declared()).fail(cellos::lifecycle_reason::other("image pull refused"));
+    auto [failed, e3] = admit_cell(full_spec(), "cell-9", declared()).fail(cellos::lifecycle_reason::other("image pull refused"));
     CHECK(type_of(e3) == transition_event(cell_stage::admitted, cell_stage::failed));
     CHECK(text_of(e3).find("\"reason\":\"image pull refused\"") != std::string::npos);
     static_assert(is_terminal(decltype(failed)::stage));
 }
 
 TEST_CASE("yielded payloads become CloudEvents with injected ids and time") {
-    auto c = std::move(admit(full_spec(), "cell-7", declared()).scope_network()).resolve_secrets();
+    auto c = std::move(admit_cell(full_spec(), "cell-7", declared()).scope_network()).resolve_secrets();
     auto [started, payload] = std::move(c).start();
     const json::event_context ctx{"/cellos/supervisor/host-1", [] { return std::string("5f0c6d4e-8a3b-4c2d-9e1f-0a1b2c3d4e5f"); },
                                   [] { return std::string("2026-11-28T12:00:00Z"); }};

@@ -816,8 +816,24 @@ TEST_CASE("every violation is reported together, in document order") {
                          }));
     // The constexpr form reports the same list, and twice the same (deterministic).
     const auto issues = cellos::check_execution_cell_document(cell(text));
-    CHECK(report(cellos::to_problems(issues)) == report(got));
+    CHECK(report(cellos::problems_of(issues)) == report(got));
     CHECK(report(violations_of(text)) == report(got));
+
+    // Bounded: with max_problems, the first N are kept in the same order, every one is counted.
+    const auto doc3 = cell(text);
+    const auto capped = cellos::validate_execution_cell_document(doc3, 3);
+    REQUIRE(capped.size() == 3);
+    CHECK(capped.total() == got.total());
+    CHECK(capped.truncated());
+    CHECK_FALSE(got.truncated());
+    for (std::size_t i = 0; i < 3; ++i) CHECK(capped[i] == got[i]);
+    const auto none = cellos::validate_execution_cell_document(doc3, 0);
+    CHECK(none.size() == 0);
+    CHECK(none.total() == got.total());
+    CHECK_FALSE(none.empty());  // still invalid
+    const auto found = cellos::check_execution_cell_document(doc3, 2);
+    CHECK(found.size() == 2);
+    CHECK(found.total() == got.total());
 }
 
 TEST_CASE("document order: spec.export artifacts are reported before spec.export targets") {

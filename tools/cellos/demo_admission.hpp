@@ -69,7 +69,7 @@ inline int admission_steps(const std::filesystem::path& data, int& step) {
     const auto air = validate_spec_against_policy(cell->spec, airgapped->spec);
     check({{"pack", "admission/pack_airgapped.json"}, {"note", "the air-gapped pack refuses it: rule ids are PolicyRules member names"},
            {"violations", problem_array(air)}},
-          !air.empty() && air.front().rule == "maxLifetimeTtlSeconds");
+          !air.empty() && air.front().rule == to_wire(policy_rule::max_lifetime_ttl_seconds));
     const auto allowed = authorize(authz->spec, authorization_request_for("acme", cell->spec));
     check({{"policy", "admission/authz_ci.json"}, {"subject", "acme"}, {"verdict", boost::json::value_from(allowed)}},
           allowed == authorization_verdict::allowed);

@@ -49,7 +49,7 @@ int lifecycle_steps(const std::filesystem::path& data, const Declared& declared,
     };
     // Every call is checked against the transition table at compile time: reorder two lines and
     // this file stops compiling (docs/lifecycle.md).
-    auto secrets = admit(spec->spec, "cell-demo-1", declared, "run-1").scope_network().resolve_secrets();
+    auto secrets = admit_cell(spec->spec, "cell-demo-1", declared, "run-1").scope_network().resolve_secrets();
     auto [started, e1] = std::move(secrets).start();
     print("secretsResolved", "started", e1);
     auto [completed, e2] = std::move(started).complete_command(0, 84250);

@@ -177,7 +177,7 @@ private:
 
 /// Admission as a function: deduces the authority type.
 template <class Authority>
-[[nodiscard]] cell<cell_stage::admitted, Authority> admit(execution_cell_spec spec, std::string cell_id, Authority authority,
+[[nodiscard]] cell<cell_stage::admitted, Authority> admit_cell(execution_cell_spec spec, std::string cell_id, Authority authority,
                                                           std::optional<std::string_view> run_id = std::nullopt) {
     return cell<cell_stage::admitted, Authority>(std::move(spec), std::move(cell_id), std::move(authority), run_id);
 }

@@ -74,7 +74,7 @@ template <Storage S>
 template <Storage S>
 [[nodiscard]] problem_list validate_authorization_policy(const basic_authorization_policy_document<S>& doc,
                                                          std::size_t max_problems = problem_list::unlimited) {
-    return to_problems(check_authorization_policy_document(doc, max_problems), errc::invalid_policy, max_problems);
+    return problems_of(check_authorization_policy_document(doc, max_problems), errc::invalid_policy, max_problems);
 }
 
 /// Why a request was denied; `allowed` when it was not.

@@ -65,7 +65,7 @@ template <Storage S>
 template <Storage S>
 [[nodiscard]] problem_list validate_policy_pack_document(const basic_policy_pack_document<S>& doc,
                                                          std::size_t max_problems = problem_list::unlimited) {
-    return to_problems(check_policy_pack_document(doc, max_problems), errc::invalid_policy, max_problems);
+    return problems_of(check_policy_pack_document(doc, max_problems), errc::invalid_policy, max_problems);
 }
 
 // --- scope ------------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ template <Storage P, Storage S>
                                                         const basic_policy_pack_spec<P>& pack,
                                                         std::size_t max_problems = problem_list::unlimited) {
     problem_list out(max_problems);
-    to_problems(check_spec_against_policy(spec, pack, json_path{} / "spec", max_problems), out,
+    append_problems(check_spec_against_policy(spec, pack, json_path{} / "spec", max_problems), out,
                 [](const policy_finding& f) { return to_problem(f); });
     return out;
 }

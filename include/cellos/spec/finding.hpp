@@ -1,7 +1,7 @@
 // cellos/spec/finding.hpp — what a constexpr rule check found: `finding<Rule>` is the compile-time
 // form of a `problem` (a rule enumerator, a `json_path`, the numbers and the subject its message
 // quotes; no allocation, so the same checks run inside a static_assert), and `findings<Rule>` the
-// bounded list the checks return. `to_problems` renders them into the runtime `problem_list` — the
+// bounded list the checks return. `append_problems` renders them into the runtime `problem_list` — the
 // one place where a finding becomes a problem.
 #pragma once
 
@@ -60,7 +60,7 @@ private:
 /// Appends the rendered form of every stored finding to `out` and counts the ones not stored.
 /// `render(const finding<Rule>&) -> problem` is the rule family's message function.
 template <class Rule, class Render>
-void to_problems(const findings<Rule>& fs, problem_list& out, Render render) {
+void append_problems(const findings<Rule>& fs, problem_list& out, Render render) {
     for (const finding<Rule>& f : fs) {
         if (out.full()) {
             out.count_dropped();

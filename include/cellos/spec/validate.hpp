@@ -482,10 +482,10 @@ template <Storage S>
 }
 
 /// Every finding rendered, into a list that keeps at most `max_problems`.
-[[nodiscard]] inline problem_list to_problems(const findings<spec_rule>& fs, errc document_code = errc::invalid_spec,
+[[nodiscard]] inline problem_list problems_of(const findings<spec_rule>& fs, errc document_code = errc::invalid_spec,
                                               std::size_t max_problems = problem_list::unlimited) {
     problem_list out(max_problems);
-    to_problems(fs, out, [&](const spec_finding& f) { return to_problem(f, document_code); });
+    append_problems(fs, out, [&](const spec_finding& f) { return to_problem(f, document_code); });
     return out;
 }
 
@@ -494,7 +494,7 @@ template <Storage S>
 template <Storage S>
 [[nodiscard]] problem_list validate_execution_cell_document(const basic_execution_cell_document<S>& doc,
                                                             std::size_t max_problems = problem_list::unlimited) {
-    return to_problems(check_execution_cell_document(doc, max_problems), errc::invalid_spec, max_problems);
+    return problems_of(check_execution_cell_document(doc, max_problems), errc::invalid_spec, max_problems);
 }
 
 }  // namespace cellos
