@@ -162,23 +162,24 @@ inline constexpr std::array<std::string_view, 10> condition_names{
     "authority_violation", "access_denied", "port_failure", "io_failure", "usage_error"};
 static_assert(condition_names.size() == static_cast<std::size_t>(condition::usage_error) + 1, "one name per condition");
 
-[[nodiscard]] constexpr const errc_entry* errc_entry_of(int value) noexcept {
-    return value >= 0 && static_cast<std::size_t>(value) < errc_table.size() ? &errc_table[static_cast<std::size_t>(value)]
-                                                                               : nullptr;
+/// Whether `value` names a code. By index, not by pointer: g++ 12 with ASan/UBSan cannot compare
+/// pointers into a table in constant expressions.
+[[nodiscard]] constexpr bool is_errc_value(int value) noexcept {
+    return value >= 0 && static_cast<std::size_t>(value) < errc_table.size();
 }
 
 }  // namespace detail
 
 /// Stable snake_case name of a code ("tier_inflation"); "unknown" for values outside the enum.
 [[nodiscard]] constexpr std::string_view errc_name(errc e) noexcept {
-    const auto* entry = detail::errc_entry_of(static_cast<int>(e));
-    return entry != nullptr ? entry->name : std::string_view{"unknown"};
+    const int v = static_cast<int>(e);
+    return detail::is_errc_value(v) ? detail::errc_table[static_cast<std::size_t>(v)].name : std::string_view{"unknown"};
 }
 
 /// The condition a code belongs to (condition{} for success and unknown values).
 [[nodiscard]] constexpr condition condition_of(errc e) noexcept {
-    const auto* entry = detail::errc_entry_of(static_cast<int>(e));
-    return entry != nullptr ? entry->condition : condition{};
+    const int v = static_cast<int>(e);
+    return detail::is_errc_value(v) ? detail::errc_table[static_cast<std::size_t>(v)].condition : condition{};
 }
 
 /// Stable snake_case name of a condition ("schema_violation").
