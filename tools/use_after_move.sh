@@ -7,7 +7,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 tidy=$(command -v clang-tidy || command -v clang-tidy-14) || { echo "use-after-move: clang-tidy not installed"; exit 1; }
 checks='-*,bugprone-use-after-move'
-flags=(-std=c++20 -Iinclude "-DCELLOS_EXAMPLES_DIR=\"examples/data\"")
+# tools/cellos includes demo_files.hpp, generated at build time (tools/meson.build): generate it here.
+gen=$(mktemp -d)
+trap 'rm -rf "$gen"' EXIT
+python3 tools/embed_data.py "$gen/demo_files.hpp" "$gen/demo_files.hpp.d" examples/data authority admission || exit 1
+flags=(-std=c++20 -Iinclude "-I$gen" "-DCELLOS_EXAMPLES_DIR=\"examples/data\"")
 status=0
 for f in tools/cellos/main.cpp examples/supervisor_generic.cpp tests/unit/derive_test.cpp; do
   if ! "$tidy" --quiet --checks="$checks" --warnings-as-errors='*' "$f" -- "${flags[@]}" >/tmp/uam.$$ 2>&1; then

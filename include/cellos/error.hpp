@@ -76,6 +76,14 @@ enum class errc : int {
     export_sink_error,           ///< CellosError::ExportSink
     lifecycle_error,             ///< CellosError::Lifecycle
     inference_broker_error,      ///< CellosError::InferenceBroker
+    // --- the trust plane (cellos/trust/) ----------------------------------------------------------
+    invalid_key,                 ///< a key is not of the required length, encoding or kind
+    unknown_key_id,              ///< no trusted key has this key id (kid)
+    algorithm_mismatch,          ///< the algorithm named is not the one the key is for, or unknown
+    signature_invalid,           ///< a signature or MAC does not verify, or is not in canonical form
+    crypto_failure,              ///< the crypto provider itself failed (an exception was caught)
+    // --- streams ------------------------------------------------------------------------------------
+    empty_input,                 ///< a stream that must hold at least one item holds none (JSON Lines)
 };
 
 /// What a code is about, for callers that branch on the kind of failure rather than the code
@@ -102,7 +110,7 @@ struct errc_entry {
 };
 
 /// The one table of codes: index = value. docs/errors.md is checked against it (tests/docs).
-inline constexpr std::array<errc_entry, 51> errc_table{{
+inline constexpr std::array<errc_entry, 57> errc_table{{
     {"success", condition{}, "no error"},
     {"malformed_json", condition::malformed_input, "not JSON, truncated, empty, or text after the document"},
     {"input_too_large", condition::limit_exceeded, "the text exceeds the document byte limit"},
@@ -154,8 +162,14 @@ inline constexpr std::array<errc_entry, 51> errc_table{{
     {"export_sink_error", condition::port_failure, "an export sink failed (CellosError::ExportSink)"},
     {"lifecycle_error", condition::port_failure, "a lifecycle step failed (CellosError::Lifecycle)"},
     {"inference_broker_error", condition::port_failure, "an inference broker failed (CellosError::InferenceBroker)"},
+    {"invalid_key", condition::schema_violation, "a key is not of the required length, encoding or kind"},
+    {"unknown_key_id", condition::rule_violation, "no trusted key has this key id (kid)"},
+    {"algorithm_mismatch", condition::rule_violation, "the algorithm named is unknown or not the one the key is for"},
+    {"signature_invalid", condition::rule_violation, "a signature or MAC does not verify, or is not in canonical form"},
+    {"crypto_failure", condition::port_failure, "the crypto provider failed"},
+    {"empty_input", condition::schema_violation, "a stream holds no item where one is required (an empty JSON Lines stream)"},
 }};
-static_assert(errc_table.size() == static_cast<std::size_t>(errc::inference_broker_error) + 1, "one entry per code");
+static_assert(errc_table.size() == static_cast<std::size_t>(errc::empty_input) + 1, "one entry per code");
 
 inline constexpr std::array<std::string_view, 10> condition_names{
     "none", "malformed_input", "limit_exceeded", "schema_violation", "rule_violation",

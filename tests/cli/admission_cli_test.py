@@ -128,6 +128,27 @@ def main(argv):
     j = run("policy check invalid spec", ["policy", "check", "--pack", path("pack_ci.json"), path("invalid_cell.json")], 1)
     check("invalid spec is not judged: its violations are reported", j.get("admitted") is False
           and any(v.get("code") == "invalid_spec" for v in j.get("violations", [])), str(j)[:300])
+    check("invalid spec: the document is named", j.get("document") == "spec" and j.get("truncated") is False
+          and j.get("total") == len(j.get("violations", [])), str(j)[:300])
+    j = run("policy check, invalid pack", ["policy", "check", "--pack", write(broken), path("build_cell.json")], 1)
+    check("invalid pack: the document is named, its violations only", j.get("document") == "pack"
+          and all(v.get("code") == "invalid_policy" for v in j.get("violations", [])), str(j)[:300])
+    for name, pack_arg, spec_arg, role in [("pack", write(b"{"), path("build_cell.json"), "pack"),
+                                           ("spec", path("pack_ci.json"), write(b"[]"), "spec")]:
+        j = run("policy check, unparsable " + name, ["policy", "check", "--pack", pack_arg, spec_arg], 1)
+        check("unparsable %s: the document is named" % name, j.get("document") == role and "error" in j, str(j))
+    j = run("policy check, missing pack", ["policy", "check", "--pack", os.path.join(docs.dir, "nope.json"),
+                                           path("build_cell.json")], 2)
+    check("missing pack: the I/O error names the document", "the pack" in j.get("error", {}).get("message", ""), str(j))
+    j = run("policy check --max-violations 1", ["policy", "check", "--max-violations", "1", "--pack",
+                                                path("pack_airgapped.json"), path("build_cell.json")], 1)
+    check("--max-violations 1: one listed, all counted", len(j.get("violations", [])) == 1 and j.get("total") == 5
+          and j.get("truncated") is True, str(j))
+    for name, args in [("policy check --pack - -", ["policy", "check", "--pack", "-", "-"]),
+                       ("authz check --policy - --spec -", ["authz", "check", "--policy", "-", "--subject", "a", "--spec", "-"])]:
+        j = run(name, args, 2, stdin=open(path("build_cell.json"), "rb").read())
+        check(name + ": usage, standard input once", j.get("error", {}).get("code") == "usage"
+              and "standard input" in j.get("error", {}).get("message", ""), str(j))
     run("policy check without --pack", ["policy", "check", path("build_cell.json")], 2)
     run("policy unknown subcommand", ["policy", "frobnicate", path("pack_ci.json")], 2)
     run("policy validate missing file", ["policy", "validate", os.path.join(docs.dir, "nope.json")], 2)
@@ -173,6 +194,8 @@ def main(argv):
                                      "--pool", "x"], 2)
     run("authz bad count", ["authz", "check", "--policy", P, "--subject", "a", "--cells-this-hour", "-1"], 2)
     run("authz bad count 2", ["authz", "check", "--policy", P, "--subject", "a", "--cells-this-hour", "99999999999"], 2)
+    for i, bad in enumerate([" +7", "+7", "7 ", "0x7", "", "4294967296", "1e3"]):  # digits only, strictly
+        run(f"authz strict count {i}", ["authz", "check", "--policy", P, "--subject", "a", "--cells-this-hour", bad], 2)
     j = run("authz malformed policy", ["authz", "check", "--policy", write(b"[1,2"), "--subject", "a"], 1)
     check("authz malformed policy: malformed_json", j.get("error", {}).get("code") == "malformed_json", str(j))
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """event_cli_test.py PATH_TO_cellos — the CLI contract of `cellos event validate [--jsonl]
-[--envelope-only] FILE|-`: JSON on stdout (one line), exit 0 all valid / 1 any rejected / 2 usage or
-I/O, one verdict per event with stable codes and JSON pointers, the first rejection repeated as the
+[--envelope-only] FILE|-`: JSON on stdout (one line; JSON Lines with --jsonl), exit 0 all valid / 1 any
+rejected / 2 usage or I/O, one verdict per event with stable codes and JSON pointers, the first rejection repeated as the
 top-level "error", and document-level failures as one boundary error. By default each envelope's
 data is decoded as the CellOS payload its type names (problems under /data; a type outside the
 vocabulary is unknown_event_type); the envelope sections use the test type "dev.cellos.test" and so
@@ -42,6 +42,19 @@ def main(argv):
 
     def verdicts(j):
         return j.get("events", [])
+
+    def run_jsonl(name, args, code, stdin=b""):
+        """--jsonl: one JSON line per listed verdict, then the summary line. (verdicts, summary)"""
+        r = Run(exe, args, stdin)
+        check(name + ": exit %d" % code, r.code == code, r.describe())
+        try:
+            lines = [json.loads(l) for l in r.out.decode("utf-8").splitlines()]
+        except ValueError:
+            lines = []
+        ok = bool(lines) and all(isinstance(l, dict) for l in lines) and all("line" in l for l in lines[:-1]) \
+            and "line" not in lines[-1] and lines[-1].get("mode") == "jsonl"
+        check(name + ": JSON Lines, a verdict per line then the summary", ok, r.describe())
+        return (lines[:-1], lines[-1]) if ok else ([], {})
 
     ENV = ["event", "validate", "--envelope-only"]  # envelope rules only: any type, any data
 
@@ -124,26 +137,46 @@ def main(argv):
 
     # --- JSON Lines ---------------------------------------------------------------------------------
     lines = (json.dumps(MINIMAL) + "\n" + json.dumps(event(id="e-2", Bad=1)) + "\r\n" + json.dumps(event(id="e-3")) + "\n").encode()
-    j = run("jsonl mixed", ENV + ["--jsonl", write(lines)], 1)
-    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
+    vs, j = run_jsonl("jsonl mixed", ENV + ["--jsonl", write(lines)], 1)
+    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in vs]
     check("jsonl: one verdict per line, pointers relative to the line",
           got == [(1, True, None, None), (2, False, "invalid_attribute_name", "/Bad"), (3, True, None, None)], str(got))
-    check("jsonl: mode and counts", j.get("mode") == "jsonl" and j.get("count") == 3 and j.get("rejected") == 1, str(j))
-    j = run("jsonl valid, options after the file", ["event", "validate", write(json.dumps(MINIMAL).encode()), "--jsonl",
-                                                    "--envelope-only"], 0)
-    check("jsonl: no final newline needed", j.get("count") == 1 and j.get("valid") is True, str(j))
-    j = run("jsonl stdin", ENV + ["--jsonl", "-"], 0, stdin=lines.split(b"\n")[0] + b"\n")
-    check("jsonl stdin: one line", j.get("count") == 1, str(j))
-    j = run("jsonl empty input", ["event", "validate", "--jsonl", write(b"")], 0)
-    check("jsonl empty input: no events, valid", j.get("count") == 0 and j.get("valid") is True, str(j))
-    j = run("jsonl blank line", ENV + ["--jsonl", write((json.dumps(MINIMAL) + "\n\n" + json.dumps(MINIMAL)).encode())], 1)
-    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code")) for v in verdicts(j)]
-    check("jsonl: a blank line is rejected", got == [(1, True, None), (2, False, "malformed_json"), (3, True, None)], str(got))
-    j = run("jsonl with a batch line", ["event", "validate", "--jsonl", write(json.dumps([MINIMAL]).encode())], 1)
-    check("jsonl: a line is one event", verdicts(j)[0].get("error", {}).get("code") == "wrong_type" if verdicts(j) else False, str(j))
-    j = run("jsonl malformed line", ENV + ["--jsonl", write(b'{"a":\n' + json.dumps(MINIMAL).encode())], 1)
+    check("jsonl: summary counts and first error", j.get("count") == 3 and j.get("rejected") == 1 and j.get("blank") == 0
+          and j.get("truncated") is False and j.get("error", {}).get("path") == "/Bad" and j.get("valid") is False, str(j))
+    vs, j = run_jsonl("jsonl valid, options after the file", ["event", "validate", write(json.dumps(MINIMAL).encode()),
+                                                              "--jsonl", "--envelope-only"], 0)
+    check("jsonl: no final newline needed", j.get("count") == 1 and j.get("valid") is True and "error" not in j, str(j))
+    vs, j = run_jsonl("jsonl stdin", ENV + ["--jsonl", "-"], 0, stdin=lines.split(b"\n")[0] + b"\n")
+    check("jsonl stdin: one line", j.get("count") == 1 and len(vs) == 1, str(j))
+    vs, j = run_jsonl("jsonl empty input", ["event", "validate", "--jsonl", write(b"")], 1)
+    check("jsonl empty input: empty_input by default", j.get("count") == 0 and j.get("valid") is False
+          and j.get("error", {}).get("code") == "empty_input", str(j))
+    vs, j = run_jsonl("jsonl only blank lines", ["event", "validate", "--jsonl", "-"], 1, stdin=b"\n \n\t\r\n")
+    check("jsonl only blank lines: empty_input, blanks counted", j.get("error", {}).get("code") == "empty_input"
+          and j.get("blank") == 3, str(j))
+    vs, j = run_jsonl("jsonl empty input, --allow-empty", ["event", "validate", "--jsonl", "--allow-empty", write(b"")], 0)
+    check("jsonl --allow-empty: valid, no events", j.get("count") == 0 and j.get("valid") is True, str(j))
+    run("--allow-empty without --jsonl", ["event", "validate", "--allow-empty", write(MINIMAL)], 2)
+    vs, j = run_jsonl("jsonl blank line", ENV + ["--jsonl", write((json.dumps(MINIMAL) + "\n\n" + json.dumps(MINIMAL)).encode())], 0)
+    got = [(v.get("line"), v.get("valid")) for v in vs]
+    check("jsonl: a blank line is skipped and counted, line numbers kept", got == [(1, True), (3, True)]
+          and j.get("blank") == 1 and j.get("count") == 2, str((got, j)))
+    vs, j = run_jsonl("jsonl with a batch line", ["event", "validate", "--jsonl", write(json.dumps([MINIMAL]).encode())], 1)
+    check("jsonl: a line is one event", vs[0].get("error", {}).get("code") == "wrong_type" if vs else False, str(vs))
+    vs, j = run_jsonl("jsonl malformed line", ENV + ["--jsonl", write(b'{"a":\n' + json.dumps(MINIMAL).encode())], 1)
     check("jsonl: a malformed line does not stop the others",
-          [(v.get("valid"), v.get("error", {}).get("code")) for v in verdicts(j)] == [(False, "malformed_json"), (True, None)], str(j))
+          [(v.get("valid"), v.get("error", {}).get("code")) for v in vs] == [(False, "malformed_json"), (True, None)], str(vs))
+    bad = "\n".join([json.dumps(event(id="b-%d" % i, Bad=1)) for i in range(5)] + [json.dumps(MINIMAL)])
+    vs, j = run_jsonl("jsonl --max-violations 2", ENV + ["--jsonl", "--max-violations", "2", write(bad.encode())], 1)
+    check("jsonl --max-violations 2: two rejections listed, valid ones too, all counted",
+          [(v.get("line"), v.get("valid")) for v in vs] == [(1, False), (2, False), (6, True)]
+          and j.get("rejected") == 5 and j.get("truncated") is True and j.get("count") == 6, str((vs, j)))
+    j = run("batch --max-violations 1", ENV + ["--max-violations", "1", write([event(Bad=1), MINIMAL, event(Bad=2)])], 1)
+    check("batch --max-violations 1: the first rejection listed, the valid one too",
+          [(v.get("index"), v.get("valid")) for v in verdicts(j)] == [(0, False), (1, True)]
+          and j.get("rejected") == 2 and j.get("truncated") is True, str(j))
+    for bad_cap in ["-1", "+3", "x", "100001", ""]:
+        run("usage: --max-violations " + repr(bad_cap), ENV + ["--max-violations", bad_cap, write(MINIMAL)], 2)
 
     # --- payloads: data decoded as the CellOS payload the type names ---------------------------------
     def cellos_event(data=KeyError, **extra):
@@ -200,11 +233,11 @@ def main(argv):
     check("payload batch, --envelope-only: only the envelope error", [v.get("valid") for v in verdicts(j)] == [True, True, True, False], str(j))
 
     lines = "\n".join(json.dumps(d) for d in [cellos_event(DESTROYED_DATA), cellos_event(with_data(exitCode=1)), MINIMAL]) + "\n"
-    j = run("payload jsonl", ["event", "validate", "--jsonl", write(lines.encode())], 1)
-    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in verdicts(j)]
+    vs, j = run_jsonl("payload jsonl", ["event", "validate", "--jsonl", write(lines.encode())], 1)
+    got = [(v.get("line"), v.get("valid"), v.get("error", {}).get("code"), v.get("error", {}).get("path")) for v in vs]
     check("payload jsonl: per-line payload checks, pointers relative to the line",
           got == [(1, True, None, None), (2, False, "unknown_field", "/data/exitCode"), (3, False, "unknown_event_type", "/type")], str(got))
-    j = run("payload jsonl, --envelope-only", ["event", "validate", "--envelope-only", "--jsonl", write(lines.encode())], 0)
+    vs, j = run_jsonl("payload jsonl, --envelope-only", ["event", "validate", "--envelope-only", "--jsonl", write(lines.encode())], 0)
     check("payload jsonl, --envelope-only: all valid", j.get("rejected") == 0 and j.get("count") == 3, str(j))
 
     # --- usage and I/O --------------------------------------------------------------------------------
@@ -219,6 +252,10 @@ def main(argv):
         check("usage %s: code usage" % name, j.get("error", {}).get("code") == "usage", str(j))
     j = run("missing file", ["event", "validate", os.path.join(docs.dir, "absent.json")], 2)
     check("missing file: io_error", j.get("error", {}).get("code") == "io_error", str(j))
+    for jsonl in ([], ["--jsonl"]):
+        j = run("a directory as FILE " + " ".join(jsonl), ["event", "validate", *jsonl, docs.dir], 2)
+        check("a directory as FILE: io_error, the system's reason", j.get("error", {}).get("code") == "io_error"
+              and "Is a directory" in j.get("error", {}).get("message", ""), str(j))
     r = Run(exe, ["event", "--help"])
     check("event --help: exit 0 with usage", r.code == 0 and b"usage: cellos event validate" in r.out
           and b"--envelope-only" in r.out, r.describe())

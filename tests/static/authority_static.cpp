@@ -1,5 +1,6 @@
 // Compile-time positives for the authority kernel: if this file compiles, the tables and the
 // type-state layer hold the properties below. (Negatives: authority_negative_static.cpp.)
+#include <cstdint>
 #include <type_traits>
 #include <utility>
 
@@ -162,6 +163,17 @@ static_assert(require_valid_as(authority_kind::observed, seed_example()));
 static_assert(validate_as(authority_kind::declared, seed_example())->index() == 11);  // type_class_incompatible
 static_assert(validate_as(authority_kind::proven, seed_example())->index() == 12);    // no proof rule
 static_assert(validate_as(authority_kind::imposed, seed_example())->index() == 13);   // no interception rule
+
+// Non-inflation is exact, no tolerance: a hair above the best input's confidence, or one tier above
+// the class ceiling (RAW_OBSERVATION: 2), is refused.
+constexpr static_authority_derivation seed_with(std::uint8_t tier, double confidence) {
+    return {{{authority_input_type::sni, "api.example.com", 0.95, std::nullopt}},
+            {{rule::raw_sni_observed, rc::raw_observation}},
+            {tier, confidence, es::direct_observation, binding_status::not_applicable}};
+}
+static_assert(!validate(seed_with(2, 0.95)) && !validate(seed_with(1, 0.5)));
+static_assert(validate(seed_with(2, 0.95 + 1e-12))->index() == 6);  // confidence_inflation
+static_assert(validate(seed_with(3, 0.95))->index() == 7);          // tier_inflation
 
 // The variant order equals the errc order: code_of() relies on it.
 template <std::size_t... I>

@@ -195,6 +195,18 @@ static_assert(!is_base64("TWE=TWE="));
 
 static_assert(detail::base64_value('A') == 0 && detail::base64_value('/') == 63 && detail::base64_value('=') == -1);
 
+// the URL alphabet (RFC 4648 §5), padding optional but exact when present, pad bits zero
+constexpr auto url = [](std::string_view s) { return base64_body(s, base64_alphabet::url, base64_padding::optional); };
+static_assert(url("ab-_") == "ab-_" && url("TWE") == "TWE" && url("TWE=") == "TWE" && url("TQ") == "TQ" && url("TQ==") == "TQ");
+static_assert(!url("ab+/"));   // the standard alphabet is another one
+static_assert(!url("TQ="));    // padding present but short
+static_assert(!url("TWE=="));  // padding present but long
+static_assert(!url("T") && !url("T===") && !url("===="));
+static_assert(!url("TR") && !url("TWF"));  // non-zero pad bits
+static_assert(url("").has_value());
+static_assert(base64_decoded_size("TWFu") == 3 && base64_decoded_size("TWE") == 2 && base64_decoded_size("TQ") == 1);
+static_assert(detail::base64_value('-', base64_alphabet::url) == 62 && detail::base64_value('+', base64_alphabet::url) == -1);
+
 // --- W3C traceparent ----------------------------------------------------------------------------------------
 static_assert(is_traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 static_assert(is_traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"));

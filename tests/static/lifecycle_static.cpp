@@ -81,6 +81,41 @@ static_assert(!std::is_constructible_v<formation<formation_state::running>, std:
 // Transitions consume: an lvalue cell cannot advance (it must be moved).
 template <class C>
 concept AdvancesAsLvalue = requires(C& c) { c.scope_network(); };
+// The two tables once more, written out by hand: the member/table agreement above cannot see a
+// change made to a table and its members together, this list can (every pair, allowed or not).
+using cs = cell_stage;
+using fs = formation_state;
+inline constexpr std::pair<cs, cs> expected_cell_edges[] = {
+    {cs::admitted, cs::network_scoped},        {cs::network_scoped, cs::trust_plane_observed},
+    {cs::network_scoped, cs::secrets_resolved}, {cs::trust_plane_observed, cs::secrets_resolved},
+    {cs::secrets_resolved, cs::started},        {cs::started, cs::command_completed},
+    {cs::started, cs::destroyed},               {cs::command_completed, cs::exported},
+    {cs::command_completed, cs::destroyed},     {cs::exported, cs::destroyed},
+    {cs::destroyed, cs::revoked},               {cs::admitted, cs::failed},
+    {cs::secrets_resolved, cs::failed}};
+inline constexpr std::pair<fs, fs> expected_formation_edges[] = {
+    {fs::pending, fs::launching}, {fs::launching, fs::running},  {fs::launching, fs::failed},
+    {fs::running, fs::degraded},  {fs::degraded, fs::running},   {fs::running, fs::completed},
+    {fs::degraded, fs::completed}, {fs::running, fs::failed},    {fs::degraded, fs::failed}};
+
+template <class Stage, std::size_t N>
+consteval bool edges_exact(const std::pair<Stage, Stage> (&edges)[N]) {
+    constexpr std::size_t n = detail::enum_count<Stage>;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < n; ++b) {
+            const auto from = static_cast<Stage>(a), to = static_cast<Stage>(b);
+            bool listed = false;
+            for (const auto& e : edges) listed = listed || (e.first == from && e.second == to);
+            bool allowed = false;
+            if constexpr (std::is_same_v<Stage, cell_stage>) allowed = cell_transition_allowed(from, to);
+            else allowed = formation_transition_allowed(from, to);
+            if (listed != allowed) return false;
+        }
+    return true;
+}
+static_assert(edges_exact(expected_cell_edges), "cell_transitions is exactly the documented lifecycle");
+static_assert(edges_exact(expected_formation_edges), "formation_transitions is exactly the documented formation order");
+
 template <class C>
 concept AdvancesAsRvalue = requires(C&& c) { std::move(c).scope_network(); };
 static_assert(!AdvancesAsLvalue<cell_at<cell_stage::admitted>> && AdvancesAsRvalue<cell_at<cell_stage::admitted>>);
@@ -91,6 +126,12 @@ concept GuestEventWith = requires(const C& c, const A& a) { c.guest_event("proce
 static_assert(GuestEventWith<cell_at<cell_stage::started>, guest>);
 static_assert(!GuestEventWith<cell_at<cell_stage::started>, observed>);
 static_assert(!GuestEventWith<cell_at<cell_stage::admitted>, guest>);
+static_assert(!GuestEventWith<cell_at<cell_stage::secrets_resolved>, guest>);  // not yet
+static_assert(!GuestEventWith<cell_at<cell_stage::command_completed>, guest>);  // no longer
+static_assert(!GuestEventWith<cell_at<cell_stage::exported>, guest>);
+static_assert(!GuestEventWith<cell_at<cell_stage::destroyed>, guest>);
+static_assert(!GuestEventWith<cell_at<cell_stage::revoked>, guest>);
+static_assert(!GuestEventWith<cell_at<cell_stage::failed>, guest>);
 
 // The events the transitions yield are the ones the table names.
 static_assert(transition_event(cell_stage::secrets_resolved, cell_stage::started) ==

@@ -127,8 +127,6 @@ static_assert(policy_pack_version_verdict(old.spec, allow_downgrade::yes) == pol
 static_assert(policy_pack_version_verdict(unparseable.spec, allow_downgrade::yes) == policy_version_verdict::not_semver);
 static_assert(!admits(old, doc));
 static_assert(!admits(unparseable, doc));
-// (A 1.0.0-rc.1 pack is below the 1.0.0 floor too; compare_precedence gets release vs pre-release
-// backwards today, so that case lives in tests/unit/policy_test.cpp where it fails visibly.)
 
 // Structure of the pack and of the document.
 static_assert(check_policy_pack_document(contradictory).size() == 1);
@@ -215,6 +213,8 @@ static_assert(compare_precedence(*parse_semver("1.0.0-beta"), *parse_semver("1.0
 static_assert(compare_precedence(*parse_semver("1.0.0-beta.2"), *parse_semver("1.0.0-beta.11")) < 0);
 static_assert(compare_precedence(*parse_semver("1.0.0-beta.11"), *parse_semver("1.0.0-rc.1")) < 0);
 static_assert(compare_precedence(*parse_semver("1.0.0+a"), *parse_semver("1.0.0+b")) == 0);
+static_assert(compare_precedence(*parse_semver("1.0.0-rc.1"), *parse_semver("1.0.0")) < 0);  // a release outranks
+static_assert(compare_precedence(*parse_semver("1.0.0"), *parse_semver("1.0.0-rc.1")) > 0);  // its pre-releases
 static_assert(compare_precedence(*parse_semver("1.10.0"), *parse_semver("1.9.0")) > 0);
 // (1.0.0-rc.1 < 1.0.0, the last link of the §11 chain, is asserted at runtime in policy_test.cpp:
 // it fails today and a failing static_assert would stop the whole unit-test build.)

@@ -110,6 +110,8 @@ static_assert(hostname_matches_entry("a.b.cdn.example.com", "*.cdn.example.com")
 static_assert(hostname_matches_entry("FOO.CDN.example.com", "*.cdn.EXAMPLE.com"));
 static_assert(!hostname_matches_entry("cdn.example.com", "*.cdn.example.com"));
 static_assert(!hostname_matches_entry("xcdn.example.com", "*.cdn.example.com"));
+static_assert(!hostname_matches_entry("evilcdn.example.com", "*.cdn.example.com"));  // label boundary, not a suffix
+static_assert(!hostname_matches_entry("a.evilcdn.example.com", "*.cdn.example.com"));
 static_assert(!hostname_matches_entry(".cdn.example.com", "*.cdn.example.com"));
 static_assert(!hostname_matches_entry("a..cdn.example.com", "*.cdn.example.com"));
 static_assert(!hostname_matches_entry("", "api.example.com"));
@@ -146,6 +148,9 @@ static_assert(!is_subject_token_safe("acme\tprod"));
 static_assert(!is_subject_token_safe("acme\x7f"));
 static_assert(!is_subject_token_safe("\0"sv));
 static_assert(!is_subject_token_safe("caf\xc3\xa9"));  // non-ASCII: our choice
+static_assert(!is_subject_token_safe("acme\x80"));  // every byte >= 0x80, a lone continuation byte too
+static_assert(!is_subject_token_safe("acme\xbf"));
+static_assert(subject_token_problem("acme\x80") == "must be ASCII");
 static_assert(subject_token_problem("acme.prod") == "must not contain '.' (the NATS subject token separator)");
 
 // --- principal text rules -------------------------------------------------------------------------------

@@ -377,17 +377,17 @@ TEST_CASE("cloud event: JSON Lines") {
         CHECK(v[2].line == 3);
         CHECK(v[2].event.value() == minimal());
     }
-    SUBCASE("the last line needs no newline; blank lines are rejected") {
+    SUBCASE("the last line needs no newline; blank lines are skipped, still numbered") {
         CHECK(cj::parse_cloud_event_jsonl("").empty());
         CHECK(cj::parse_cloud_event_jsonl(good).size() == 1);
         CHECK(cj::parse_cloud_event_jsonl(good + "\n").size() == 1);
-        const auto v = cj::parse_cloud_event_jsonl(good + "\n\n  \n" + good);
-        REQUIRE(v.size() == 4);
-        CHECK(v[1].event.error().code == errc::malformed_json);
-        CHECK(v[2].event.error().code == errc::malformed_json);
-        CHECK(v[3].event.has_value());
-        REQUIRE(cj::parse_cloud_event_jsonl("\n").size() == 1);
-        CHECK_FALSE(cj::parse_cloud_event_jsonl("\n")[0].event.has_value());
+        const auto v = cj::parse_cloud_event_jsonl(good + "\n\n  \r\n\t\n" + good);
+        REQUIRE(v.size() == 2);
+        CHECK(v[0].line == 1);
+        CHECK(v[1].line == 5);
+        CHECK(v[1].event.has_value());
+        CHECK(cj::parse_cloud_event_jsonl("\n").empty());
+        CHECK(cj::parse_cloud_event_jsonl(" \n\n").empty());
     }
     SUBCASE("a line is one event, not a batch or a pretty-printed object") {
         CHECK(cj::parse_cloud_event_jsonl("[" + good + "]")[0].event.error().code == errc::wrong_type);
@@ -402,6 +402,50 @@ TEST_CASE("cloud event: JSON Lines") {
         REQUIRE(v.size() == 2);
         CHECK(v[0].event.has_value());
         CHECK(v[1].event.error().code == errc::input_too_large);
+    }
+}
+
+TEST_CASE("jsonl_splitter: the same lines whatever the chunking, one line of memory") {
+    const std::string text = "{\"a\":1}\r\n\n  \n{\"b\":2}\n" + std::string(40, 'x') + "\n{\"c\":3}";
+    const auto split = [&](std::size_t chunk) {
+        std::vector<std::string> got;
+        cj::jsonl_splitter s(16);
+        const auto on_line = [&](const cj::jsonl_line& l) {
+            got.push_back(std::to_string(l.number) + (l.too_long ? ":too long" : ":" + std::string(l.text)));
+        };
+        for (std::size_t i = 0; i < text.size(); i += chunk) s.feed(std::string_view(text).substr(i, chunk), on_line);
+        s.finish(on_line);
+        CHECK(s.lines() == 6);
+        CHECK(s.blank() == 2);
+        return got;
+    };
+    const std::vector<std::string> expected{"1:{\"a\":1}", "4:{\"b\":2}", "5:too long", "6:{\"c\":3}"};
+    for (std::size_t chunk : {1u, 2u, 3u, 7u, 16u, 17u, 1000u}) CHECK(split(chunk) == expected);
+
+    SUBCASE("a line of exactly the limit passes, one byte more is too long, a \\r does not count") {
+        std::vector<cj::jsonl_line> got;
+        cj::jsonl_splitter s(4);
+        const auto keep = [&](const cj::jsonl_line& l) { got.push_back(l); };
+        s.feed("abcd\nabcd\r\nabcde\n", keep);
+        s.feed("ab", keep);
+        s.feed("cd\r", keep);
+        s.feed("e\n", keep);  // split across chunks, over the limit
+        s.finish(keep);
+        REQUIRE(got.size() == 4);
+        CHECK((!got[0].too_long && got[0].text == "abcd"));
+        CHECK((!got[1].too_long && got[1].text == "abcd"));
+        CHECK((got[2].too_long && got[2].number == 3));
+        CHECK((got[3].too_long && got[3].number == 4));
+    }
+    SUBCASE("a too-long line is reported once, however long it goes on") {
+        std::size_t reports = 0;
+        cj::jsonl_splitter s(8);
+        const auto count = [&](const cj::jsonl_line& l) { reports += l.too_long ? 1 : 0; };
+        for (int i = 0; i < 1000; ++i) s.feed(std::string(100, 'y'), count);
+        s.finish(count);
+        CHECK(reports == 1);
+        CHECK(s.lines() == 1);
+        CHECK(s.buffered() <= 64);  // the 100 000 bytes of the line were never held
     }
 }
 
@@ -544,6 +588,25 @@ TEST_CASE("cloud event: base64 encodes canonically and decodes its own output") 
     CHECK(ce::decode_base64("SGVsbG8gV29ybGQgTG9yZW5hIQ==") == bytes("Hello World Lorena!"));
     CHECK_FALSE(ce::decode_base64("TWF=").has_value());
     CHECK_FALSE(ce::decode_base64("TWE").has_value());
+}
+
+TEST_CASE("base64url without padding: the same codec, the other alphabet") {
+    using ce::base64_alphabet, ce::base64_padding;
+    std::vector<std::byte> data;
+    for (int n = 0; n < 40; ++n) {
+        const std::string text = ce::encode_base64(data, base64_alphabet::url, base64_padding::optional);
+        CAPTURE(text);
+        CHECK(text.find_first_of("+/=") == std::string::npos);
+        const auto body = ce::base64_body(text, base64_alphabet::url, base64_padding::optional);
+        REQUIRE(body);
+        std::vector<std::byte> back;
+        ce::decode_base64_body(*body, base64_alphabet::url, [&](std::uint8_t b) { back.push_back(static_cast<std::byte>(b)); });
+        CHECK(back == data);
+        CHECK(ce::base64_decoded_size(*body) == data.size());
+        data.push_back(static_cast<std::byte>(n * 53 + 250));
+    }
+    CHECK(ce::encode_base64(bytes("\xfb\xff"), base64_alphabet::url, base64_padding::optional) == "-_8");
+    CHECK(ce::encode_base64(bytes("\xfb\xff"), base64_alphabet::url) == "-_8=");
 }
 
 TEST_CASE("cloud event: the validators at run time (good and bad vectors)") {

@@ -259,6 +259,9 @@ TEST_CASE("requireRuntimeSecretDelivery: secrets may not be delivered as env") {
     CHECK(v->rule == "requireRuntimeSecretDelivery");
     CHECK(v->pointer == "/spec/run/secretDelivery");
     CHECK(v->message == "secrets must be delivered at runtime (runtimeBroker or runtimeLeasedBroker), not as env");
+    // One secret is enough to be refused.
+    spec.authority.secret_refs.resize(1);
+    CHECK(only(against(spec, pack)));
     // No secrets requested: env delivers nothing secret.
     spec.authority.secret_refs.clear();
     CHECK(policy_report(against(spec, pack)) == "");

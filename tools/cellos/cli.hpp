@@ -4,7 +4,11 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -14,6 +18,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <boost/json/value.hpp>
 
@@ -65,36 +72,62 @@ inline int fail(errc code, std::string_view message, std::string_view hint = {})
     return usage_or_io;
 }
 
+/// Streams FILE, or standard input for "-", to `on_chunk(std::string_view)` in 64 KiB pieces until
+/// the end, or until on_chunk returns false. "" on success, else why it could not be read (a
+/// directory, a write-only or closed descriptor: strerror's words, never a stream library's).
+/// POSIX read(2), not iostreams: a read error must be an error, never an early end of input.
+template <class F>
+std::string for_each_chunk(std::string_view path, F&& on_chunk) {
+    int fd = STDIN_FILENO;
+    if (path != "-") {
+        fd = ::open(std::string(path).c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return std::strerror(errno);
+    }
+    struct closer {
+        int fd;
+        ~closer() {
+            if (fd != STDIN_FILENO) ::close(fd);
+        }
+    } guard{fd};
+    std::vector<char> buffer(64 * 1024);
+    while (true) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return std::strerror(errno);
+        if (n == 0) return {};
+        if (!on_chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) return {};
+    }
+}
+
 /// Reads FILE, or standard input for "-", but at most `max_bytes` bytes: by default one byte more
 /// than the strict parser accepts, so an oversized input is refused as input_too_large after
 /// reading only that much (never a size the system reports: /dev/zero and pipes have none).
 /// nullopt when it cannot be read.
 inline std::optional<std::string> read_input(std::string_view path, std::size_t max_bytes = config::json_max_bytes + 1) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file.open(std::string(path), std::ios::binary);
-        if (!file) return std::nullopt;
-        in = &file;
-    }
     std::string out;
-    constexpr std::size_t chunk = 64 * 1024;
-    while (out.size() < max_bytes) {
-        const std::size_t want = std::min(chunk, max_bytes - out.size());
-        const std::size_t had = out.size();
-        out.resize(had + want);
-        in->read(out.data() + had, static_cast<std::streamsize>(want));
-        out.resize(had + static_cast<std::size_t>(in->gcount()));
-        if (in->eof()) break;
-        if (in->fail()) return std::nullopt;  // a read error (a directory, a closed descriptor)
-    }
-    if (in->bad()) return std::nullopt;
+    const std::string why = for_each_chunk(path, [&](std::string_view chunk) {
+        out.append(chunk.substr(0, max_bytes - out.size()));
+        return out.size() < max_bytes;
+    });
+    if (!why.empty()) return std::nullopt;
     return out;
 }
 
-/// Tiny option scanner: `--name value` pairs and positionals, no abbreviations.
+/// A numeric option's value, strictly: decimal digits only (no sign, no blank, no "0x"), at most
+/// `max`. strtoull would accept " +7".
+[[nodiscard]] inline std::optional<std::uint64_t> parse_count(std::string_view s, std::uint64_t max) noexcept {
+    std::uint64_t v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc{} || end != s.data() + s.size() || v > max) return std::nullopt;
+    return v;
+}
+
+/// Tiny option scanner: `--name value` options, `--name` flags and positionals, no abbreviations;
+/// an option or flag given twice is an error, and so is "-" (standard input) named twice, since
+/// one stream cannot be read as two documents.
 struct parsed_args {
     std::vector<std::pair<std::string_view, std::string_view>> options;
+    std::vector<std::string_view> flags;
     std::vector<std::string_view> positionals;
     bool help = false;
     std::optional<std::string> error;
@@ -104,17 +137,28 @@ struct parsed_args {
             if (k == name) return v;
         return std::nullopt;
     }
+    [[nodiscard]] bool flag(std::string_view name) const {
+        return std::find(flags.begin(), flags.end(), name) != flags.end();
+    }
 };
 
-inline parsed_args parse_args(args a, std::initializer_list<std::string_view> valued) {
+inline parsed_args parse_args(args a, std::initializer_list<std::string_view> valued,
+                              std::initializer_list<std::string_view> flags = {}) {
     parsed_args p;
+    std::size_t stdin_uses = 0;
+    const auto contains = [](std::initializer_list<std::string_view> l, std::string_view x) {
+        return std::find(l.begin(), l.end(), x) != l.end();
+    };
     for (std::size_t i = 0; i < a.size(); ++i) {
         const std::string_view s = a[i];
         if (s == "--help" || s == "-h") {
             p.help = true;
         } else if (s.size() > 2 && s.substr(0, 2) == "--") {
             const std::string_view name = s.substr(2);
-            if (std::find(valued.begin(), valued.end(), name) == valued.end()) {
+            if (contains(flags, name)) {
+                if (p.flag(name)) p.error = "option --" + std::string(name) + " given twice";
+                else p.flags.push_back(name);
+            } else if (!contains(valued, name)) {
                 p.error = "unknown option --" + std::string(name);
             } else if (i + 1 >= a.size()) {
                 p.error = "option --" + std::string(name) + " needs a value";
@@ -122,13 +166,35 @@ inline parsed_args parse_args(args a, std::initializer_list<std::string_view> va
                 p.error = "option --" + std::string(name) + " given twice";
             } else {
                 p.options.emplace_back(name, a[++i]);
+                stdin_uses += p.options.back().second == "-" ? 1 : 0;
             }
         } else {
             p.positionals.push_back(s);
+            stdin_uses += s == "-" ? 1 : 0;
         }
+        if (!p.error && stdin_uses > 1) p.error = "\"-\" (standard input) may stand for one input only";
         if (p.error) break;
     }
     return p;
+}
+
+/// How many problems a report lists by default; the rest are counted (--max-violations N).
+inline constexpr std::size_t default_max_violations = 100;
+/// The largest --max-violations accepted: a report stays a bounded size whatever the input.
+inline constexpr std::size_t max_max_violations = 100000;
+
+/// The --max-violations value of `p` (default 100), or nullopt when it is not a count in range.
+[[nodiscard]] inline std::optional<std::size_t> max_violations_of(const parsed_args& p) {
+    const auto v = p.option("max-violations");
+    if (!v) return default_max_violations;
+    return parse_count(*v, max_max_violations);
+}
+
+/// Sets "violations" (the stored problems), "total" (all found) and "truncated" on a report.
+inline void put_violations(boost::json::object& out, const problem_list& ps) {
+    out["violations"] = problem_array(ps);
+    out["total"] = ps.total();
+    out["truncated"] = ps.truncated();
 }
 
 }  // namespace cellos::cli

@@ -3,12 +3,12 @@
 // plus the same admission decided at compile time for a constexpr spec.
 #pragma once
 
-#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "admission_cmd.hpp"
 #include "cli.hpp"
+#include "demo_data.hpp"
 
 namespace cellos::cli {
 
@@ -36,8 +36,7 @@ static_assert(check_spec_against_policy(cell.spec, airgapped.spec).front().rule 
 }  // namespace demo_static
 
 /// Runs the admission steps; returns the number of verdicts that differ from the expected ones.
-inline int admission_steps(const std::filesystem::path& data, int& step) {
-    const std::filesystem::path dir = data / "admission";
+inline int admission_steps(const demo_data& data, int& step) {
     int failures = 0;
     const auto check = [&](boost::json::object line, bool ok) {
         line["step"] = ++step;
@@ -45,13 +44,12 @@ inline int admission_steps(const std::filesystem::path& data, int& step) {
         failures += ok ? 0 : 1;
         emit(line);
     };
-    const auto file = [&](std::string_view name) { return (dir / std::string(name)).string(); };
     int code = 0;
-    const auto cell = load<execution_cell_document>(file("build_cell.json"), code);
-    const auto invalid = load<execution_cell_document>(file("invalid_cell.json"), code);
-    const auto ci = load<policy_pack_document>(file("pack_ci.json"), code);
-    const auto airgapped = load<policy_pack_document>(file("pack_airgapped.json"), code);
-    const auto authz = load<authorization_policy_document>(file("authz_ci.json"), code);
+    const auto cell = load_demo<execution_cell_document>(data, "admission/build_cell.json", code);
+    const auto invalid = load_demo<execution_cell_document>(data, "admission/invalid_cell.json", code);
+    const auto ci = load_demo<policy_pack_document>(data, "admission/pack_ci.json", code);
+    const auto airgapped = load_demo<policy_pack_document>(data, "admission/pack_airgapped.json", code);
+    const auto authz = load_demo<authorization_policy_document>(data, "admission/authz_ci.json", code);
     if (!cell || !invalid || !ci || !airgapped || !authz) return failures + 1;
 
     const auto cell_violations = validate_execution_cell_document(*cell);

@@ -14,13 +14,10 @@
 
 #include "authority_cmd.hpp"
 #include "demo_admission.hpp"
+#include "demo_data.hpp"
 #include "demo_lifecycle.hpp"
 #include "cellos/json.hpp"
 #include "cli.hpp"
-
-#ifndef CELLOS_DATA_DIR
-#define CELLOS_DATA_DIR "examples/data"
-#endif
 
 namespace cellos::cli {
 
@@ -28,7 +25,8 @@ inline constexpr std::string_view demo_help =
     "usage: cellos demo [--data DIR]\n"
     "\n"
     "Tour of the typed-authority kernel, admission (specs, policy packs, RBAC) and a cell's lifecycle\n"
-    "with its CloudEvents, on the bundled examples (DIR defaults to the source tree's examples/data).\n"
+    "with its CloudEvents, on the bundled examples: a copy of examples/data compiled into cellos, or\n"
+    "the same layout under DIR.\n"
     "Prints one JSON object per step;\n"
     "exit 0 when every verdict matches the tour.\n";
 
@@ -131,9 +129,10 @@ inline int demo_command(args a) {
         return success;
     }
     if (p.error || !p.positionals.empty()) return fail(errc::usage, p.error.value_or("demo takes no positional arguments"), demo_help);
-    const std::filesystem::path dir = std::filesystem::path(std::string(p.option("data").value_or(CELLOS_DATA_DIR))) / "authority";
-    const auto manifest_text = read_input((dir / "tour.json").string());
-    if (!manifest_text) return fail(errc::io_error, "cannot read " + (dir / "tour.json").string());
+    const auto dir = p.option("data");
+    const demo_data data(dir ? std::optional<std::filesystem::path>(std::string(*dir)) : std::nullopt);
+    const auto manifest_text = data.read("authority/tour.json");
+    if (!manifest_text) return fail(errc::io_error, "cannot read " + data.name("authority/tour.json"));
     auto manifest = json::parse_strict(*manifest_text);
     if (!manifest) return reject(manifest.error());
     json::decoder d;
@@ -146,8 +145,8 @@ inline int demo_command(args a) {
         ++step;
         boost::json::object line{{"step", step}, {"file", e.file}, {"kind", boost::json::value_from(e.authority_kind)},
                                  {"note", e.note}, {"expect", e.expect}};
-        const auto text = read_input((dir / e.file).string());
-        if (!text) return fail(errc::io_error, "cannot read " + (dir / e.file).string());
+        const auto text = data.read("authority/" + e.file);
+        if (!text) return fail(errc::io_error, "cannot read " + data.name("authority/" + e.file));
         auto parsed = json::parse_authority(e.authority_kind, *text);
         std::string verdict;
         if (parsed) {
@@ -165,7 +164,6 @@ inline int demo_command(args a) {
     }
     failures += typed_steps(state);
     const int authority_documents = step;
-    const std::filesystem::path data(std::string(p.option("data").value_or(CELLOS_DATA_DIR)));
     failures += admission_steps(data, step);
     const int admission_steps_done = step - authority_documents;
     if (state.guest) failures += std::visit([&](const auto& declared) { return lifecycle_steps(data, declared, step); }, *state.guest);

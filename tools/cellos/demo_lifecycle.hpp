@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,14 +13,15 @@
 #include "cellos/json/events.hpp"
 #include "cellos/lifecycle.hpp"
 #include "cli.hpp"
+#include "demo_data.hpp"
 
 namespace cellos::cli {
 
 /// Prints one CloudEvent per yielded payload; returns the number of failures.
 template <class Declared>
-int lifecycle_steps(const std::filesystem::path& data, const Declared& declared, int& step) {
+int lifecycle_steps(const demo_data& data, const Declared& declared, int& step) {
     int code = 0;
-    const auto spec = load<execution_cell_document>((data / "admission" / "build_cell.json").string(), code);
+    const auto spec = load_demo<execution_cell_document>(data, "admission/build_cell.json", code);
     if (!spec) return 1;
     int counter = 0;
     const json::event_context ctx{"/cellos/supervisor/demo-host",

@@ -52,11 +52,7 @@ constexpr command commands[] = {
     {"util", cellos::cli::util_command},
 };
 
-}  // namespace
-
-int main(int argc, char** argv) try {
-    const std::vector<std::string_view> all(argv + 1, argv + argc);
-    const cellos::cli::args a(all);
+int run(const cellos::cli::args a) {
     if (a.empty()) return cellos::cli::fail(cellos::errc::usage, "missing command", main_help);
     if (a[0] == "--help" || a[0] == "-h" || a[0] == "help") {
         std::cout << main_help;
@@ -65,6 +61,21 @@ int main(int argc, char** argv) try {
     for (const command& c : commands)
         if (c.name == a[0]) return c.run(a.subspan(1));
     return cellos::cli::fail(cellos::errc::usage, "unknown command \"" + std::string(a[0]) + "\"", main_help);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+    const std::vector<std::string_view> all(argv + 1, argv + argc);
+    const int code = run(cellos::cli::args(all));
+    // A result that could not be written is no result (`> /dev/full`): exit 2 on every command, and
+    // say so where it can still be read.
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << R"({"error":{"code":"io_error","path":"","message":"cannot write standard output"}})" << '\n';
+        return cellos::cli::usage_or_io;
+    }
+    return code;
 } catch (const std::exception& e) {  // e.g. bad_alloc; the library itself never throws on bad input
     return cellos::cli::fail(cellos::errc::io_error, e.what());
 }

@@ -24,6 +24,7 @@
 #include "cellos/events/cloud_event.hpp"
 #include "cellos/json/decode.hpp"
 #include "cellos/json/error.hpp"
+#include "cellos/json/jsonl.hpp"
 #include "cellos/json/parse.hpp"
 #include "cellos/json/write.hpp"
 
@@ -225,24 +226,25 @@ struct cloud_event_line {
     checked<cellos::cloud_event_v1> event;
 };
 
-/// JSON Lines: one event per line ("\n"; a "\r" before it is dropped), each parsed on its own under
-/// `limits`. A final newline ends the last line; any other empty or blank line is a malformed_json
-/// verdict (every JSON Lines line is one JSON value). "" has no lines.
+/// One JSON Lines line as one event: a line over the limit is input_too_large.
+[[nodiscard]] inline checked<cellos::cloud_event_v1> parse_cloud_event_line(const jsonl_line& line,
+                                                                           const parse_limits& limits = {}) {
+    if (line.too_long)
+        return make_problem(errc::input_too_large, "",
+                            "line " + std::to_string(line.number) + " is longer than the limit of " +
+                                std::to_string(limits.max_bytes) + " bytes");
+    return parse_cloud_event(line.text, limits);
+}
+
+/// JSON Lines held in memory: one verdict per non-blank line (jsonl_splitter's rules: "\n" ends a
+/// line, a "\r" before it is dropped, blank lines are skipped, each line at most limits.max_bytes).
+/// A stream is better read with jsonl_splitter and parse_cloud_event_line, one line at a time.
 [[nodiscard]] inline std::vector<cloud_event_line> parse_cloud_event_jsonl(std::string_view text, const parse_limits& limits = {}) {
     std::vector<cloud_event_line> out;
-    std::size_t number = 0;
-    while (!text.empty()) {
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        ++number;
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-            out.push_back({number, make_problem(errc::malformed_json, "", "empty line (JSON Lines: each line is one event)")});
-            continue;
-        }
-        out.push_back({number, parse_cloud_event(line, limits)});
-    }
+    jsonl_splitter split(limits.max_bytes);
+    const auto on_line = [&](const jsonl_line& l) { out.push_back({l.number, parse_cloud_event_line(l, limits)}); };
+    split.feed(text, on_line);
+    split.finish(on_line);
     return out;
 }
 

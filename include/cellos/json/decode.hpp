@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -114,8 +115,11 @@ template <class I>
     requires(std::is_integral_v<I> && !std::is_same_v<I, bool>)
 [[nodiscard]] checked<I> tag_invoke(decode_tag<I>, const boost::json::value& v, decoder& d) {
     constexpr std::int64_t safe = std::int64_t{1} << 53;
+    // A literal beyond 64 bits (18446744073709551616) reaches us as a double: out of range, like any
+    // number of that magnitude; smaller doubles (2.0, 1e2) are not integer literals: wrong_type.
     if ((v.is_int64() && (v.get_int64() > safe || v.get_int64() < -safe)) ||
-        (v.is_uint64() && v.get_uint64() > static_cast<std::uint64_t>(safe)))
+        (v.is_uint64() && v.get_uint64() > static_cast<std::uint64_t>(safe)) ||
+        (v.is_double() && std::fabs(v.get_double()) > static_cast<double>(safe)))
         return d.fail(errc::number_out_of_range, "integer beyond 2^53 (not interoperable: I-JSON, RFC 7493)");
     if (v.is_int64()) {
         const std::int64_t x = v.get_int64();

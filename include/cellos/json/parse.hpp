@@ -142,6 +142,19 @@ public:
     bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
     bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
+    /// The JSON pointer of the value being parsed. `pending`: the innermost value has not been
+    /// reported yet (a number the parser gave up on), so in an array it is the next element.
+    [[nodiscard]] std::string pointer(bool pending = false) const {
+        std::string p;
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const frame& f = frames_[i];
+            const std::size_t count = pending && i + 1 == frames_.size() ? f.count + 1 : f.count;
+            if (f.is_object) cellos::detail::append_pointer_token(p, f.current < keys_.size() ? std::string_view(keys_[f.current]) : std::string_view{});
+            else cellos::detail::append_pointer_token(p, std::to_string(count == 0 ? 0 : count - 1));
+        }
+        return p;
+    }
+
 private:
     struct frame {
         bool is_object;
@@ -183,14 +196,6 @@ private:
     void value_begins() {
         if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().count;
     }
-    std::string pointer() const {
-        std::string p;
-        for (const frame& f : frames_) {
-            if (f.is_object) cellos::detail::append_pointer_token(p, f.current < keys_.size() ? std::string_view(keys_[f.current]) : std::string_view{});
-            else cellos::detail::append_pointer_token(p, std::to_string(f.count == 0 ? 0 : f.count - 1));
-        }
-        return p;
-    }
     bool fail(boost::system::error_code& ec, errc code, std::string message) {
         failure = code;
         failure_pointer = pointer();
@@ -229,6 +234,11 @@ private:
         if (ec == boost::json::error::too_deep)
             return make_problem(errc::nesting_too_deep, "",
                                        "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+        // 1e99999999999999999999 (or e-…): a number whose exponent Boost.JSON cannot hold. Our choice:
+        // refused as out of range whatever its sign; JSON.parse would read the negative one as 0.
+        if (ec == boost::json::error::exponent_overflow)
+            return make_problem(errc::number_out_of_range, h.pointer(true),
+                                "number before byte offset " + std::to_string(used) + " has an exponent out of range");
         if (ec)
             return make_problem(errc::malformed_json, "",
                                        "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());

@@ -1,0 +1,58 @@
+// tools/cellos/demo_data.hpp — where `cellos demo` reads its documents: by default the copy of
+// examples/data/{authority,admission} compiled into the binary (tools/embed_data.py generates
+// demo_files.hpp at build time, so an installed `cellos` needs no source tree and bakes in no
+// path); with `--data DIR`, the files under DIR (same layout). examples/data stays the source of
+// truth: edit a file there and the next build embeds it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "admission_cmd.hpp"
+#include "cli.hpp"
+#include "demo_files.hpp"  // generated in the build directory
+
+namespace cellos::cli {
+
+class demo_data {
+public:
+    /// `dir`: the `--data` directory, or nullopt for the embedded copy.
+    explicit demo_data(std::optional<std::filesystem::path> dir) : dir_(std::move(dir)) {}
+
+    /// The bytes of `rel` ('/'-separated, relative to the data directory), or nullopt.
+    std::optional<std::string> read(std::string_view rel) const {
+        if (dir_) return read_input(path(rel));
+        for (const embedded::file& f : embedded::files)
+            if (f.path == rel) return std::string(f.text);
+        return std::nullopt;
+    }
+
+    /// What an error message calls `rel`.
+    std::string name(std::string_view rel) const { return dir_ ? path(rel) : "(embedded) " + std::string(rel); }
+
+private:
+    std::string path(std::string_view rel) const { return (*dir_ / std::filesystem::path(std::string(rel))).string(); }
+
+    std::optional<std::filesystem::path> dir_;
+};
+
+/// `load<Doc>` (admission_cmd.hpp) for a demo document: parse, decode, or report and set `code`.
+template <class Doc>
+std::optional<Doc> load_demo(const demo_data& data, std::string_view rel, int& code) {
+    const auto text = data.read(rel);
+    if (!text) {
+        code = fail(errc::io_error, "cannot read " + data.name(rel));
+        return std::nullopt;
+    }
+    auto doc = json::parse_document<Doc>(*text);
+    if (!doc) {
+        code = reject(doc.error());
+        return std::nullopt;
+    }
+    return std::move(doc).value();
+}
+
+}  // namespace cellos::cli
