@@ -19,6 +19,7 @@
 #include <cryptopp/sha.h>
 #include <cryptopp/xed25519.h>
 
+#include "sample_events.hpp"
 #include "timing.hpp"
 #include "cellos/json/cloud_event.hpp"
 #include "cellos/trust.hpp"
@@ -28,12 +29,7 @@ namespace {
 namespace ct = cellos::trust;
 using cellos::bench::ns_per_call;
 
-constexpr std::string_view event_text =
-    R"({"specversion":"1.0","id":"urn:cellos:event:5f0c6d4e-8a3b-4c2d-9e1f-0a1b2c3d4e5f","source":"/cellos/supervisor/host-1",)"
-    R"("type":"dev.cellos.events.cell.lifecycle.v1.destroyed","datacontenttype":"application/json",)"
-    R"("subject":"urn:cellos:cell:build-cell-01","time":"2026-11-28T12:00:04.123456Z",)"
-    R"("data":{"cellId":"build-cell-01","specId":"build-cell-01","runId":"run-1",)"
-    R"("correlation":{"correlationId":"ci-run-4711","tenantId":"acme"},"outcome":"succeeded","terminalState":"clean"}})";
+constexpr std::string_view event_text = cellos::bench::destroyed_event;
 
 double seconds_for(std::size_t threads, const std::vector<ct::signed_event_envelope_v1>& batch, const ct::keyring& keys) {
     double best = 1e300;

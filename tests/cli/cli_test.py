@@ -12,6 +12,7 @@ not JSON. Prints one line per check; exits 1 if any check failed. Standard libra
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -262,6 +263,11 @@ class Checker:
             check(name + ": usage text on stdout", b"usage:" in r.out, r.describe())
         check("cellos --help lists jcs", b"jcs FILE|-" in Run(self.exe, ["--help"]).out)
         check("cellos --help lists util", b"util HELPER ARG" in Run(self.exe, ["--help"]).out)
+        v = Run(self.exe, ["--version"])
+        meson_build = open(os.path.join(os.path.dirname(os.path.dirname(self.data)), "meson.build"), encoding="utf-8").read()
+        project_version = re.search(r"version: '([^']+)'", meson_build).group(1)
+        check("cellos --version: the project's version as JSON", v.code == 0 and v.json == {"name": "cellos", "version": project_version},
+              v.describe())
 
     # --- jcs: RFC 8785 canonical form -----------------------------------------------------------
 

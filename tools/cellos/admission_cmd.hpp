@@ -50,16 +50,16 @@ inline constexpr std::string_view authz_help =
     "pack come from --pool/--pack, or from SPEC's placement.poolId and policy.packId. Errors name the\n"
     "document (\"policy\" or \"spec\"). Exit 0 allowed, 1 denied or rejected, 2 usage / I/O.\n";
 
-/// Reads and strictly decodes the document `role` names ("spec", "pack", "policy"); on failure the
-/// error, which says which document failed, is already printed (exit code in `code`).
+/// Strictly decodes the document `role` names ("spec", "pack", "policy") from `text`, the bytes read
+/// or the read's problem; on failure the error, which says which document failed, is already
+/// printed (exit code in `code`).
 template <class Doc>
-std::optional<Doc> load(std::string_view role, std::string_view path, int& code) {
-    const auto text = read_input(path);
+std::optional<Doc> decode_document(std::string_view role, const checked<std::string>& text, int& code) {
     if (!text) {
-        code = fail(errc::io_error, "cannot read the " + std::string(role) + " " + std::string(path));
+        code = fail(text.error());
         return std::nullopt;
     }
-    auto doc = json::parse_document<Doc>(*text);
+    auto doc = json::parse_document<Doc>(text.value());
     if (!doc) {
         emit(boost::json::object{{"valid", false}, {"document", boost::json::string(role.data(), role.size())},
                                  {"error", problem_object(doc.error())}});
@@ -67,6 +67,13 @@ std::optional<Doc> load(std::string_view role, std::string_view path, int& code)
         return std::nullopt;
     }
     return std::move(doc).value();
+}
+
+/// Reads FILE|- and decodes it as the document `role` names (decode_document).
+template <class Doc>
+std::optional<Doc> load(std::string_view role, std::string_view path, int& code) {
+    return decode_document<Doc>(role, read_input(path, config::json_max_bytes + 1, "the " + std::string(role) + " " + std::string(path)),
+                                code);
 }
 
 /// The operator's downgrade decision, read here (the library never reads the environment).

@@ -64,8 +64,8 @@ inline int authority_validate(args a) {
     if (!k) return fail(errc::usage, "unknown kind \"" + std::string(*kind_name) + "\"", authority_help);
     if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", authority_help);
     const auto text = read_input(p.positionals[0]);
-    if (!text) return fail(errc::io_error, "cannot read " + std::string(p.positionals[0]));
-    auto parsed = json::parse_authority(*k, *text);
+    if (!text) return fail(text.error());
+    auto parsed = json::parse_authority(*k, text.value());
     if (!parsed) return reject(parsed.error());
     emit(std::visit([](const auto& typed) { return describe(typed); }, parsed.value()));
     return success;

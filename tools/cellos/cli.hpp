@@ -71,6 +71,7 @@ inline int fail(errc code, std::string_view message, std::string_view hint = {})
     if (!hint.empty()) std::cerr << hint << '\n';
     return usage_or_io;
 }
+inline int fail(const problem& p) { return fail(p.code, p.message); }
 
 /// Streams FILE, or standard input for "-", to `on_chunk(std::string_view)` in 64 KiB pieces until
 /// the end, or until on_chunk returns false. "" on success, else why it could not be read (a
@@ -102,14 +103,17 @@ std::string for_each_chunk(std::string_view path, F&& on_chunk) {
 /// Reads FILE, or standard input for "-", but at most `max_bytes` bytes: by default one byte more
 /// than the strict parser accepts, so an oversized input is refused as input_too_large after
 /// reading only that much (never a size the system reports: /dev/zero and pipes have none).
-/// nullopt when it cannot be read.
-inline std::optional<std::string> read_input(std::string_view path, std::size_t max_bytes = config::json_max_bytes + 1) {
+/// An io_error problem when it cannot be read: "cannot read WHAT: the system's reason", where WHAT
+/// is `what` or else the path.
+inline checked<std::string> read_input(std::string_view path, std::size_t max_bytes = config::json_max_bytes + 1,
+                                       std::string_view what = {}) {
     std::string out;
     const std::string why = for_each_chunk(path, [&](std::string_view chunk) {
         out.append(chunk.substr(0, max_bytes - out.size()));
         return out.size() < max_bytes;
     });
-    if (!why.empty()) return std::nullopt;
+    if (!why.empty())
+        return make_problem(errc::io_error, "", "cannot read " + std::string(what.empty() ? path : what) + ": " + why);
     return out;
 }
 

@@ -132,8 +132,8 @@ inline int demo_command(args a) {
     const auto dir = p.option("data");
     const demo_data data(dir ? std::optional<std::filesystem::path>(std::string(*dir)) : std::nullopt);
     const auto manifest_text = data.read("authority/tour.json");
-    if (!manifest_text) return fail(errc::io_error, "cannot read " + data.name("authority/tour.json"));
-    auto manifest = json::parse_strict(*manifest_text);
+    if (!manifest_text) return fail(manifest_text.error());
+    auto manifest = json::parse_strict(manifest_text.value());
     if (!manifest) return reject(manifest.error());
     json::decoder d;
     auto entries = json::decode<std::vector<tour_entry>>(manifest.value(), d);
@@ -146,8 +146,8 @@ inline int demo_command(args a) {
         boost::json::object line{{"step", step}, {"file", e.file}, {"kind", boost::json::value_from(e.authority_kind)},
                                  {"note", e.note}, {"expect", e.expect}};
         const auto text = data.read("authority/" + e.file);
-        if (!text) return fail(errc::io_error, "cannot read " + data.name("authority/" + e.file));
-        auto parsed = json::parse_authority(e.authority_kind, *text);
+        if (!text) return fail(text.error());
+        auto parsed = json::parse_authority(e.authority_kind, text.value());
         std::string verdict;
         if (parsed) {
             verdict = "valid";

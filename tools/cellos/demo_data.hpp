@@ -22,16 +22,13 @@ public:
     /// `dir`: the `--data` directory, or nullopt for the embedded copy.
     explicit demo_data(std::optional<std::filesystem::path> dir) : dir_(std::move(dir)) {}
 
-    /// The bytes of `rel` ('/'-separated, relative to the data directory), or nullopt.
-    std::optional<std::string> read(std::string_view rel) const {
+    /// The bytes of `rel` ('/'-separated, relative to the data directory), or an io_error problem.
+    checked<std::string> read(std::string_view rel) const {
         if (dir_) return read_input(path(rel));
         for (const embedded::file& f : embedded::files)
             if (f.path == rel) return std::string(f.text);
-        return std::nullopt;
+        return make_problem(errc::io_error, "", "cannot read (embedded) " + std::string(rel) + ": no such file");
     }
-
-    /// What an error message calls `rel`.
-    std::string name(std::string_view rel) const { return dir_ ? path(rel) : "(embedded) " + std::string(rel); }
 
 private:
     std::string path(std::string_view rel) const { return (*dir_ / std::filesystem::path(std::string(rel))).string(); }
@@ -42,17 +39,7 @@ private:
 /// `load<Doc>` (admission_cmd.hpp) for a demo document: parse, decode, or report and set `code`.
 template <class Doc>
 std::optional<Doc> load_demo(const demo_data& data, std::string_view rel, int& code) {
-    const auto text = data.read(rel);
-    if (!text) {
-        code = fail(errc::io_error, "cannot read " + data.name(rel));
-        return std::nullopt;
-    }
-    auto doc = json::parse_document<Doc>(*text);
-    if (!doc) {
-        code = reject(doc.error());
-        return std::nullopt;
-    }
-    return std::move(doc).value();
+    return decode_document<Doc>(rel, data.read(rel), code);
 }
 
 }  // namespace cellos::cli

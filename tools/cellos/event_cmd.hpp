@@ -107,8 +107,8 @@ struct event_tally {
 /// One event or a batch: one report object (at most `cap` rejected verdicts listed).
 inline int validate_document(std::string_view path, event_checks checks, std::size_t cap) {
     const auto text = read_input(path);
-    if (!text) return fail(errc::io_error, "cannot read " + std::string(path));
-    auto document = json::parse_strict(*text);
+    if (!text) return fail(text.error());
+    auto document = json::parse_strict(text.value());
     if (!document) return reject(document.error());
     const boost::json::value& v = document.value();
     event_tally tally{cap};

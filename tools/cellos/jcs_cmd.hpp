@@ -30,8 +30,8 @@ inline int jcs_command(args a) {
     if (p.error) return fail(errc::usage, *p.error, jcs_help);
     if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", jcs_help);
     const auto text = read_input(p.positionals[0]);
-    if (!text) return fail(errc::io_error, "cannot read " + std::string(p.positionals[0]));
-    auto canonical = json::canonicalize_text(*text);
+    if (!text) return fail(text.error());
+    auto canonical = json::canonicalize_text(text.value());
     if (!canonical) return reject(canonical.error());
     std::cout << canonical.value() << '\n';  // a write error is main's exit 2, as for every command
     return success;

@@ -62,8 +62,8 @@ inline int lifecycle_command(args a) {
     if (p.positionals.size() != 2 || p.positionals[0] != "check")
         return fail(errc::usage, "expected: lifecycle check FILE | lifecycle table", lifecycle_help);
     const auto text = read_input(p.positionals[1]);
-    if (!text) return fail(errc::io_error, "cannot read " + std::string(p.positionals[1]));
-    auto history = json::parse_stage_history(*text);
+    if (!text) return fail(text.error());
+    auto history = json::parse_stage_history(text.value());
     if (!history) return reject(history.error());
     if (const auto* cell = std::get_if<std::vector<cell_stage>>(&history.value())) emit(history_json("cell", *cell));
     else emit(history_json("formation", std::get<std::vector<formation_state>>(history.value())));

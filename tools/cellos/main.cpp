@@ -14,10 +14,15 @@
 #include "lifecycle_cmd.hpp"
 #include "util_cmd.hpp"
 
+#ifndef CELLOS_VERSION  // set by tools/meson.build from the project version
+#error "CELLOS_VERSION must be defined"
+#endif
+
 namespace {
 
 constexpr std::string_view main_help =
     "usage: cellos <command> [args] [--help]\n"
+    "       cellos --version\n"
     "\n"
     "commands:\n"
     "  authority validate --kind K FILE|-   validate a typed-authority document\n"
@@ -34,6 +39,8 @@ constexpr std::string_view main_help =
     "  authz check --policy P --subject S [--pool X] [--pack Y] [--spec SPEC]   RBAC decision\n"
     "  util HELPER ARG                      cgroup-segment, redact-url, hostname-match, principal, tenant-id\n"
     "\n"
+    "\n"
+    "Reports list at most --max-violations N problems (default 100) and count the rest.\n"
     "Output is JSON on stdout. Exit 0 success/valid, 1 input rejected, 2 usage or I/O error.\n";
 
 struct command {
@@ -56,6 +63,10 @@ int run(const cellos::cli::args a) {
     if (a.empty()) return cellos::cli::fail(cellos::errc::usage, "missing command", main_help);
     if (a[0] == "--help" || a[0] == "-h" || a[0] == "help") {
         std::cout << main_help;
+        return cellos::cli::success;
+    }
+    if (a[0] == "--version") {
+        cellos::cli::emit(boost::json::object{{"name", "cellos"}, {"version", CELLOS_VERSION}});
         return cellos::cli::success;
     }
     for (const command& c : commands)

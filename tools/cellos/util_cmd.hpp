@@ -99,8 +99,8 @@ inline int util_hostname_match(args a) {
     if (!file) return fail(errc::usage, "missing --allowlist FILE", util_help);
     const std::string_view host = in.p.positionals[0];
     const auto text = read_input(*file);
-    if (!text) return fail(errc::io_error, "cannot read " + std::string(*file));
-    auto doc = json::parse_strict(*text);
+    if (!text) return fail(text.error());
+    auto doc = json::parse_strict(text.value());
     if (!doc) return reject(doc.error());
     json::decoder d;
     auto entries = json::decode<std::vector<std::string>>(doc.value(), d);
