@@ -84,6 +84,14 @@ enum class errc : int {
     crypto_failure,              ///< the crypto provider itself failed (an exception was caught)
     // --- streams ------------------------------------------------------------------------------------
     empty_input,                 ///< a stream that must hold at least one item holds none (JSON Lines)
+    // --- trust chains, thresholds and scopes (cellos/trust/) ---------------------------------------
+    threshold_not_met,           ///< fewer distinct trusted signers than required
+    outside_validity_window,     ///< used before its notBefore or at/after its notAfter
+    version_rollback,            ///< a version or sequence not above the last one accepted (rollback, replay)
+    chain_broken,                ///< a link's previous digest is not the digest of the link before it
+    chain_gap,                   ///< a position of a chain is missing (dropped, or truncated before its expected head)
+    chain_fork,                  ///< two different entries claim one position of a chain
+    scope_exceeded,              ///< a token or declared surface claims more than was granted
 };
 
 /// What a code is about, for callers that branch on the kind of failure rather than the code
@@ -110,7 +118,7 @@ struct errc_entry {
 };
 
 /// The one table of codes: index = value. docs/errors.md is checked against it (tests/docs).
-inline constexpr std::array<errc_entry, 57> errc_table{{
+inline constexpr std::array<errc_entry, 64> errc_table{{
     {"success", condition{}, "no error"},
     {"malformed_json", condition::malformed_input, "not JSON, truncated, empty, or text after the document"},
     {"input_too_large", condition::limit_exceeded, "the text exceeds the document byte limit"},
@@ -168,8 +176,15 @@ inline constexpr std::array<errc_entry, 57> errc_table{{
     {"signature_invalid", condition::rule_violation, "a signature or MAC does not verify, or is not in canonical form"},
     {"crypto_failure", condition::port_failure, "the crypto provider failed"},
     {"empty_input", condition::schema_violation, "a stream holds no item where one is required (an empty JSON Lines stream)"},
+    {"threshold_not_met", condition::rule_violation, "fewer distinct trusted signers than required"},
+    {"outside_validity_window", condition::rule_violation, "used before its notBefore or at/after its notAfter"},
+    {"version_rollback", condition::rule_violation, "a version or sequence not above the last one accepted (rollback, replay)"},
+    {"chain_broken", condition::rule_violation, "a link's previous digest is not the digest of the link before it"},
+    {"chain_gap", condition::rule_violation, "a chain position is missing (dropped, or truncated before the expected head)"},
+    {"chain_fork", condition::rule_violation, "two different entries claim one position of a chain"},
+    {"scope_exceeded", condition::authority_violation, "a token or declared surface claims more than was granted"},
 }};
-static_assert(errc_table.size() == static_cast<std::size_t>(errc::empty_input) + 1, "one entry per code");
+static_assert(errc_table.size() == static_cast<std::size_t>(errc::scope_exceeded) + 1, "one entry per code");
 
 inline constexpr std::array<std::string_view, 10> condition_names{
     "none", "malformed_input", "limit_exceeded", "schema_violation", "rule_violation",
