@@ -6,6 +6,7 @@
 #include "cellos/authority/authority.hpp"
 #include "cellos/authority/class_semantics.hpp"
 #include "cellos/authority/concepts.hpp"
+#include "cellos/authority/declared_surface.hpp"
 #include "cellos/authority/derivation.hpp"
 #include "cellos/authority/derive.hpp"
 #include "cellos/authority/guest_event_builder.hpp"

@@ -260,7 +260,7 @@ def main(argv):
     check("event --help: exit 0 with usage", r.code == 0 and b"usage: cellos event validate" in r.out
           and b"--envelope-only" in r.out, r.describe())
     r = Run(exe, ["--help"])
-    check("main help lists event validate", r.code == 0 and b"event validate [--jsonl] [--envelope-only] FILE|-" in r.out, r.describe())
+    check("main help lists event validate", r.code == 0 and b"event validate --jsonl [--envelope-only] [--max-violations N] [--allow-empty] FILE|-" in r.out, r.describe())
 
     return finish()
 

@@ -40,6 +40,8 @@ NAME(execution_cell_document, "ExecutionCellDocument") NAME(inference_message, "
 NAME(inference_response, "InferenceResponse") NAME(trust_keyset_signature, "TrustKeysetSignature") NAME(signed_trust_keyset_envelope, "SignedTrustKeysetEnvelope")
 NAME(policy_rules, "PolicyRules") NAME(policy_pack_spec, "PolicyPackSpec") NAME(policy_pack_document, "PolicyPackDocument")
 NAME(authorization_policy, "AuthorizationPolicy") NAME(authorization_policy_document, "AuthorizationPolicyDocument")
+NAME(authority_derivation_token, "AuthorityDerivationToken") NAME(declared_authority_surface, "DeclaredAuthoritySurface")
+NAME(authority_capability, "AuthorityCapability") NAME(authority_derivation, "AuthorityDerivation")
 std::string out;
 template <class T> void table(const char* extra = "") {
     out += "\n#### " + tn<T>::get() + extra + "\n\n| member | type | presence |\n|---|---|---|\n";
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
     table<execution_cell_document>(); table<execution_cell_spec>(); table<correlation>(); table<ingress>(); table<git_ingress>(); table<oci_image_ingress>();
     table<environment_spec>(); table<environment_variable>(); table<placement_spec>(); table<policy_ref>(); table<workload_identity>();
     table<authority_bundle>(); table<egress_rule>(); table<dns_authority>(); table<dns_resolver>(); table<dns_refresh_policy>(); table<dns_rebinding_policy>();
+    table<authority_derivation_token>(); table<declared_authority_surface>(); table<authority_capability>();
     table<cdn_authority>(); table<cdn_provider>(); table<lifetime>(); table<run_spec>(); table<run_limits>(); table<run_cpu_max>();
     table<export_channels>(); table<export_artifact>(); table<s3_export_target>(" (`\"kind\": \"s3\"`)"); table<http_export_target>(" (`\"kind\": \"http\"`)");
     table<export_receipt>(); table<export_artifact_metadata>(); table<telemetry_spec>();

@@ -1,6 +1,7 @@
 // tools/cellos/authority_cmd.hpp — `cellos authority validate|kinds`.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -13,14 +14,22 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view authority_help =
-    "usage: cellos authority validate --kind observed|proven|imposed|declared FILE|-\n"
-    "       cellos authority kinds\n"
-    "\n"
+inline int authority_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 2> authority_usage{"validate --kind observed|proven|imposed|declared FILE|-", "kinds"};
+inline constexpr std::array<std::string_view, 1> authority_options{"kind"};
+inline constexpr std::array<std::string_view, 2> authority_subcommands{"validate", "kinds"};
+inline constexpr command authority_command{
+    "authority",
+    authority_usage,
+    "typed-authority documents: validate one, list the kinds",
     "validate  strictly parse a typed-authority document ({\"derivation\": ...} plus \"artifact\"\n"
     "          for proven), run the validator and the kind's envelope, and print the static\n"
     "          type it maps to. Exit 0 valid, 1 rejected, 2 usage / I/O.\n"
-    "kinds     print every kind's envelope and its admissible (tier, status) types.\n";
+    "kinds     print every kind's envelope and its admissible (tier, status) types.\n",
+    option_spec{authority_options, {}, {}},
+    authority_subcommands,
+    authority_run};
 
 /// The C++ spelling of a typed authority's static type, e.g. authority<observed, 2, DIRECT_OBSERVATION>.
 template <class A>
@@ -51,19 +60,13 @@ boost::json::object describe(const A& a) {
     return o;
 }
 
-inline int authority_validate(args a) {
-    const parsed_args p = parse_args(a, {"kind"});
-    if (p.help) {
-        std::cout << authority_help;
-        return success;
-    }
-    if (p.error) return fail(errc::usage, *p.error, authority_help);
+inline int authority_validate(const parsed_args& p) {
     const auto kind_name = p.option("kind");
-    if (!kind_name) return fail(errc::usage, "missing --kind", authority_help);
+    if (!kind_name) return fail(errc::usage, "missing --kind", help_text(authority_command));
     const auto k = from_wire<authority_kind>(*kind_name);
-    if (!k) return fail(errc::usage, "unknown kind \"" + std::string(*kind_name) + "\"", authority_help);
-    if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", authority_help);
-    const auto text = read_input(p.positionals[0]);
+    if (!k) return fail(errc::usage, "unknown kind \"" + std::string(*kind_name) + "\"", help_text(authority_command));
+    if (p.positionals.size() != 2) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", help_text(authority_command));
+    const auto text = read_input(p.positionals[1]);
     if (!text) return fail(text.error());
     auto parsed = json::parse_authority(*k, text.value());
     if (!parsed) return reject(parsed.error());
@@ -71,13 +74,8 @@ inline int authority_validate(args a) {
     return success;
 }
 
-inline int authority_kinds(args a) {
-    const parsed_args p = parse_args(a, {});
-    if (p.help) {
-        std::cout << authority_help;
-        return success;
-    }
-    if (p.error || !p.positionals.empty()) return fail(errc::usage, p.error.value_or("kinds takes no arguments"), authority_help);
+inline int authority_kinds(const parsed_args& p) {
+    if (p.positionals.size() != 1 || p.option("kind")) return fail(errc::usage, "kinds takes no arguments", help_text(authority_command));
     boost::json::array kinds;
     for (authority_kind k : detail::all_enumerators<authority_kind>()) {
         const envelope& e = envelope_of(k);
@@ -97,15 +95,8 @@ inline int authority_kinds(args a) {
     return success;
 }
 
-inline int authority_command(args a) {
-    if (a.empty()) return fail(errc::usage, "missing authority subcommand", authority_help);
-    if (a[0] == "--help" || a[0] == "-h") {
-        std::cout << authority_help;
-        return success;
-    }
-    if (a[0] == "validate") return authority_validate(a.subspan(1));
-    if (a[0] == "kinds") return authority_kinds(a.subspan(1));
-    return fail(errc::usage, "unknown authority subcommand \"" + std::string(a[0]) + "\"", authority_help);
+inline int authority_run(const parsed_args& p) {
+    return p.positionals[0] == "validate" ? authority_validate(p) : authority_kinds(p);
 }
 
 }  // namespace cellos::cli

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cerrno>
 #include <cstdint>
@@ -35,6 +36,9 @@ namespace cellos::cli {
 enum exit_code : int { success = 0, rejected = 1, usage_or_io = 2 };
 
 using args = std::span<const std::string_view>;
+
+/// A JSON string of `s` (Boost.JSON takes its own string_view).
+inline boost::json::string json_string(std::string_view s) { return boost::json::string(s.data(), s.size()); }
 
 inline void emit(const boost::json::value& v) { std::cout << json::to_text(v) << '\n'; }
 
@@ -126,9 +130,17 @@ inline checked<std::string> read_input(std::string_view path, std::size_t max_by
     return v;
 }
 
+/// What a command accepts: `--name value` options (at most once each unless repeatable) and
+/// `--name` flags.
+struct option_spec {
+    std::span<const std::string_view> valued{};
+    std::span<const std::string_view> flags{};
+    std::span<const std::string_view> repeatable{};  ///< valued options that may be given again
+};
+
 /// Tiny option scanner: `--name value` options, `--name` flags and positionals, no abbreviations;
-/// an option or flag given twice is an error, and so is "-" (standard input) named twice, since
-/// one stream cannot be read as two documents.
+/// an option or flag given twice is an error unless repeatable, and so is "-" (standard input)
+/// named twice, since one stream cannot be read as two documents.
 struct parsed_args {
     std::vector<std::pair<std::string_view, std::string_view>> options;
     std::vector<std::string_view> flags;
@@ -141,16 +153,22 @@ struct parsed_args {
             if (k == name) return v;
         return std::nullopt;
     }
+    /// Every value of a repeatable option, in order.
+    [[nodiscard]] std::vector<std::string_view> values(std::string_view name) const {
+        std::vector<std::string_view> out;
+        for (const auto& [k, v] : options)
+            if (k == name) out.push_back(v);
+        return out;
+    }
     [[nodiscard]] bool flag(std::string_view name) const {
         return std::find(flags.begin(), flags.end(), name) != flags.end();
     }
 };
 
-inline parsed_args parse_args(args a, std::initializer_list<std::string_view> valued,
-                              std::initializer_list<std::string_view> flags = {}) {
+inline parsed_args parse_args(args a, const option_spec& spec) {
     parsed_args p;
     std::size_t stdin_uses = 0;
-    const auto contains = [](std::initializer_list<std::string_view> l, std::string_view x) {
+    const auto contains = [](std::span<const std::string_view> l, std::string_view x) {
         return std::find(l.begin(), l.end(), x) != l.end();
     };
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -159,14 +177,15 @@ inline parsed_args parse_args(args a, std::initializer_list<std::string_view> va
             p.help = true;
         } else if (s.size() > 2 && s.substr(0, 2) == "--") {
             const std::string_view name = s.substr(2);
-            if (contains(flags, name)) {
+            const bool repeatable = contains(spec.repeatable, name);
+            if (contains(spec.flags, name)) {
                 if (p.flag(name)) p.error = "option --" + std::string(name) + " given twice";
                 else p.flags.push_back(name);
-            } else if (!contains(valued, name)) {
+            } else if (!contains(spec.valued, name) && !repeatable) {
                 p.error = "unknown option --" + std::string(name);
             } else if (i + 1 >= a.size()) {
                 p.error = "option --" + std::string(name) + " needs a value";
-            } else if (p.option(name)) {
+            } else if (p.option(name) && !repeatable) {
                 p.error = "option --" + std::string(name) + " given twice";
             } else {
                 p.options.emplace_back(name, a[++i]);
@@ -180,6 +199,74 @@ inline parsed_args parse_args(args a, std::initializer_list<std::string_view> va
         if (p.error) break;
     }
     return p;
+}
+
+/// One row of the command table (tools/cellos/main.cpp), declared by the command's own file: what
+/// `cellos --help` lists, what `cellos NAME --help` prints (generated from `usage` and
+/// `description`), what the arguments may hold, and the handler that receives them parsed. With
+/// `subcommands`, the first positional must be one of them (checked before the handler runs).
+struct command {
+    std::string_view name;
+    std::span<const std::string_view> usage;        ///< lines after "cellos NAME "
+    std::string_view summary;                        ///< one line for `cellos --help`
+    std::string_view description;                    ///< the body of `cellos NAME --help`
+    option_spec options{};
+    std::span<const std::string_view> subcommands{};
+    int (*run)(const parsed_args&) = nullptr;
+};
+
+/// The table's own rules, checked at compile time: names sorted (so unique: the help lists them in
+/// that order), every row with usage lines, a summary, a description and a handler.
+template <std::size_t N>
+consteval bool well_formed(const std::array<command, N>& table) {
+    for (std::size_t i = 0; i < N; ++i) {
+        const command& c = table[i];
+        if (c.name.empty() || c.usage.empty() || c.summary.empty() || c.description.empty() || c.run == nullptr) return false;
+        if (i > 0 && !(table[i - 1].name < c.name)) return false;
+    }
+    return true;
+}
+
+/// `cellos NAME --help`: "usage: cellos NAME …" per usage line, a blank line, the description.
+inline std::string help_text(const command& c) {
+    std::string out;
+    for (std::size_t i = 0; i < c.usage.size(); ++i)
+        out += std::string(i == 0 ? "usage: " : "       ") + "cellos " + std::string(c.name) + (c.usage[i].empty() ? "" : " ") +
+               std::string(c.usage[i]) + "\n";
+    out += "\n";
+    out += c.description;
+    return out;
+}
+
+/// Runs one command: options parsed by its spec, --help, the subcommand check, then its handler.
+inline int run_command(const command& c, args a) {
+    const parsed_args p = parse_args(a, c.options);
+    if (p.help) {
+        std::cout << help_text(c);
+        return success;
+    }
+    if (p.error) return fail(errc::usage, *p.error, help_text(c));
+    if (!c.subcommands.empty()) {
+        std::string names;
+        for (std::string_view s : c.subcommands) names += (names.empty() ? "" : "|") + std::string(s);
+        if (p.positionals.empty()) return fail(errc::usage, "missing " + std::string(c.name) + " subcommand (" + names + ")", help_text(c));
+        if (std::find(c.subcommands.begin(), c.subcommands.end(), p.positionals[0]) == c.subcommands.end())
+            return fail(errc::usage, "unknown " + std::string(c.name) + " subcommand \"" + std::string(p.positionals[0]) + "\" (" + names + ")",
+                        help_text(c));
+    }
+    return c.run(p);
+}
+
+/// `cellos --help`, generated from the table: each command's usage lines, then its summary.
+inline std::string main_help_text(std::span<const command> table, std::string_view footer) {
+    std::string out = "usage: cellos <command> [args] [--help]\n       cellos --version\n\ncommands:\n";
+    for (const command& c : table) {
+        for (std::string_view u : c.usage) out += "  " + std::string(c.name) + (u.empty() ? "" : " ") + std::string(u) + "\n";
+        out += "      " + std::string(c.summary) + "\n";
+    }
+    out += "\n";
+    out += footer;
+    return out;
 }
 
 /// How many problems a report lists by default; the rest are counted (--max-violations N).

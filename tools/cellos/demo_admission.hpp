@@ -6,7 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "admission_cmd.hpp"
+#include "admission_io.hpp"
+#include "cellos/trust/spec_hash.hpp"
+#include "policy_cmd.hpp"
 #include "cli.hpp"
 #include "demo_data.hpp"
 

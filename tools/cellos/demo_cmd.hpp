@@ -4,6 +4,7 @@
 // got the verdict the tour expects, 1 otherwise.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -21,14 +22,22 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view demo_help =
-    "usage: cellos demo [--data DIR]\n"
-    "\n"
+inline int demo_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 1> demo_usage{"[--data DIR]"};
+inline constexpr std::array<std::string_view, 1> demo_options{"data"};
+inline constexpr command demo_command{
+    "demo",
+    demo_usage,
+    "tour of the kernel, admission and lifecycle on bundled examples",
     "Tour of the typed-authority kernel, admission (specs, policy packs, RBAC) and a cell's lifecycle\n"
     "with its CloudEvents, on the bundled examples: a copy of examples/data compiled into cellos, or\n"
     "the same layout under DIR.\n"
     "Prints one JSON object per step;\n"
-    "exit 0 when every verdict matches the tour.\n";
+    "exit 0 when every verdict matches the tour.\n",
+    option_spec{demo_options, {}, {}},
+    {},
+    demo_run};
 
 struct tour_entry {
     std::string file;
@@ -122,13 +131,8 @@ inline int typed_steps(const tour_state& st) {
     return failures;
 }
 
-inline int demo_command(args a) {
-    const parsed_args p = parse_args(a, {"data"});
-    if (p.help) {
-        std::cout << demo_help;
-        return success;
-    }
-    if (p.error || !p.positionals.empty()) return fail(errc::usage, p.error.value_or("demo takes no positional arguments"), demo_help);
+inline int demo_run(const parsed_args& p) {
+    if (!p.positionals.empty()) return fail(errc::usage, "demo takes no positional arguments", help_text(demo_command));
     const auto dir = p.option("data");
     const demo_data data(dir ? std::optional<std::filesystem::path>(std::string(*dir)) : std::nullopt);
     const auto manifest_text = data.read("authority/tour.json");

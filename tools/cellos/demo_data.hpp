@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-#include "admission_cmd.hpp"
+#include "admission_io.hpp"
 #include "cli.hpp"
 #include "demo_files.hpp"  // generated in the build directory
 
@@ -36,7 +36,7 @@ private:
     std::optional<std::filesystem::path> dir_;
 };
 
-/// `load<Doc>` (admission_cmd.hpp) for a demo document: parse, decode, or report and set `code`.
+/// `load<Doc>` (admission_io.hpp) for a demo document: parse, decode, or report and set `code`.
 template <class Doc>
 std::optional<Doc> load_demo(const demo_data& data, std::string_view rel, int& code) {
     return decode_document<Doc>(rel, data.read(rel), code);

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "admission_cmd.hpp"
+#include "admission_io.hpp"
 #include "cellos/json/events.hpp"
 #include "cellos/lifecycle.hpp"
 #include "cli.hpp"

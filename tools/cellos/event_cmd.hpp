@@ -8,6 +8,7 @@
 // Lines are streamed (json::jsonl_splitter), one line in memory at a time.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <iostream>
 #include <optional>
@@ -25,10 +26,16 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view event_help =
-    "usage: cellos event validate [--envelope-only] [--max-violations N] FILE|-\n"
-    "       cellos event validate --jsonl [--envelope-only] [--max-violations N] [--allow-empty] FILE|-\n"
-    "\n"
+inline int event_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 2> event_usage{"validate [--envelope-only] [--max-violations N] FILE|-", "validate --jsonl [--envelope-only] [--max-violations N] [--allow-empty] FILE|-"};
+inline constexpr std::array<std::string_view, 1> event_options{"max-violations"};
+inline constexpr std::array<std::string_view, 3> event_flags{"jsonl", "envelope-only", "allow-empty"};
+inline constexpr std::array<std::string_view, 1> event_subcommands{"validate"};
+inline constexpr command event_command{
+    "event",
+    event_usage,
+    "CloudEvents v1.0 (event, batch or JSON Lines) and each typed payload",
     "Validate CloudEvents v1.0 in structured JSON mode, strictly (docs/events.md). FILE (- for stdin)\n"
     "holds one event (a JSON object: application/cloudevents+json) or a batch (a JSON array:\n"
     "application/cloudevents-batch+json), told apart by the top-level value. Each valid envelope's data\n"
@@ -43,11 +50,12 @@ inline constexpr std::string_view event_help =
     "as it is read ({\"line\", \"valid\", ...}; rejected ones up to --max-violations), then a summary\n"
     "line {\"valid\", \"mode\": \"jsonl\", \"count\", \"rejected\", \"blank\", \"truncated\"}. A stream\n"
     "without any event is rejected (empty_input) unless --allow-empty.\n"
-    "Exit 0 all valid, 1 any rejected, 2 usage / I/O.\n";
+    "Exit 0 all valid, 1 any rejected, 2 usage / I/O.\n",
+    option_spec{event_options, event_flags, {}},
+    event_subcommands,
+    event_run};
 
 namespace detail {
-
-inline boost::json::string event_string(std::string_view s) { return boost::json::string(s.data(), s.size()); }
 
 /// What is checked of each event: the envelope always, the payload unless --envelope-only.
 struct event_checks {
@@ -74,9 +82,9 @@ inline boost::json::object event_verdict(boost::json::object head, const checked
         }
     }
     head["valid"] = true;
-    head["id"] = event_string(e.id);
-    head["source"] = event_string(e.source);
-    head["type"] = event_string(e.type);
+    head["id"] = json_string(e.id);
+    head["source"] = json_string(e.source);
+    head["type"] = json_string(e.type);
     return head;
 }
 
@@ -96,7 +104,7 @@ struct event_tally {
     }
     /// The report's head; `blank`: the blank lines a JSON Lines stream skipped.
     [[nodiscard]] boost::json::object summary(std::string_view mode, std::optional<std::size_t> blank = {}) const {
-        boost::json::object out{{"valid", rejected == 0}, {"mode", event_string(mode)}, {"count", count},
+        boost::json::object out{{"valid", rejected == 0}, {"mode", json_string(mode)}, {"count", count},
                                 {"rejected", rejected}, {"truncated", rejected > cap}};
         if (blank) out["blank"] = *blank;
         if (rejected != 0) out["error"] = first_error;
@@ -164,18 +172,12 @@ inline int validate_jsonl(std::string_view path, event_checks checks, std::size_
 
 }  // namespace detail
 
-inline int event_command(args a) {
-    const parsed_args p = parse_args(a, {"max-violations"}, {"jsonl", "envelope-only", "allow-empty"});
-    if (p.help) {
-        std::cout << event_help;
-        return success;
-    }
-    if (p.error) return fail(errc::usage, *p.error, event_help);
+inline int event_run(const parsed_args& p) {
     const auto cap = max_violations_of(p);
-    if (!cap) return fail(errc::usage, "--max-violations needs an integer in [0, 100000]", event_help);
+    if (!cap) return fail(errc::usage, "--max-violations needs an integer in [0, 100000]", help_text(event_command));
     if (p.positionals.size() != 2 || p.positionals[0] != "validate")
-        return fail(errc::usage, "expected: event validate [--jsonl] [--envelope-only] FILE", event_help);
-    if (p.flag("allow-empty") && !p.flag("jsonl")) return fail(errc::usage, "--allow-empty applies to --jsonl only", event_help);
+        return fail(errc::usage, "expected: event validate [--jsonl] [--envelope-only] FILE", help_text(event_command));
+    if (p.flag("allow-empty") && !p.flag("jsonl")) return fail(errc::usage, "--allow-empty applies to --jsonl only", help_text(event_command));
     const detail::event_checks checks{!p.flag("envelope-only")};
     if (p.flag("jsonl")) return detail::validate_jsonl(p.positionals[1], checks, *cap, p.flag("allow-empty"));
     return detail::validate_document(p.positionals[1], checks, *cap);

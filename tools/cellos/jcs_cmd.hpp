@@ -4,6 +4,7 @@
 // bytes. Rejections and usage errors follow the usual contract of cli.hpp.
 #pragma once
 
+#include <array>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -13,22 +14,21 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view jcs_help =
-    "usage: cellos jcs FILE|-\n"
-    "\n"
+inline int jcs_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 1> jcs_usage{"FILE|-"};
+inline constexpr command jcs_command{
+    "jcs", jcs_usage, "RFC 8785 canonical form of a JSON document",
     "Strictly parse FILE (- for stdin) and print its RFC 8785 canonical form (JSON Canonicalization\n"
     "Scheme): no whitespace, members sorted by UTF-16 code units, strings and numbers as ECMAScript\n"
     "writes them; then one newline. Exit 0 printed, 1 rejected (malformed, duplicate keys, invalid\n"
-    "UTF-8, limits), 2 usage / I/O.\n";
+    "UTF-8, limits), 2 usage / I/O.\n",
+    {},
+    {},
+    jcs_run};
 
-inline int jcs_command(args a) {
-    const parsed_args p = parse_args(a, {});
-    if (p.help) {
-        std::cout << jcs_help;
-        return success;
-    }
-    if (p.error) return fail(errc::usage, *p.error, jcs_help);
-    if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", jcs_help);
+inline int jcs_run(const parsed_args& p) {
+    if (p.positionals.size() != 1) return fail(errc::usage, "expected exactly one FILE (or - for stdin)", help_text(jcs_command));
     const auto text = read_input(p.positionals[0]);
     if (!text) return fail(text.error());
     auto canonical = json::canonicalize_text(text.value());

@@ -14,14 +14,19 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view lifecycle_help =
-    "usage: cellos lifecycle check FILE|-\n"
-    "       cellos lifecycle table\n"
-    "\n"
+inline int lifecycle_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 2> lifecycle_usage{"check FILE|-", "table"};
+inline constexpr std::array<std::string_view, 2> lifecycle_subcommands{"check", "table"};
+inline constexpr command lifecycle_command{
+    "lifecycle", lifecycle_usage, "a cell / formation stage history against the transition table",
     "check  a history {\"cell\": [\"admitted\", \"networkScoped\", ...]} or {\"formation\": [\"PENDING\", ...]}:\n"
     "       valid when it starts at the initial stage and every step is in the transition table;\n"
     "       prints the events the steps emit. Exit 0 valid, 1 rejected, 2 usage / I/O.\n"
-    "table  both transition tables (from, to, step, event).\n";
+    "table  both transition tables (from, to, step, event).\n",
+    {},
+    lifecycle_subcommands,
+    lifecycle_run};
 
 template <class Stage, std::size_t N>
 boost::json::array table_json(const std::array<transition<Stage>, N>& table) {
@@ -48,19 +53,13 @@ boost::json::object history_json(std::string_view kind, const std::vector<Stage>
             {"events", std::move(events)}};
 }
 
-inline int lifecycle_command(args a) {
-    const parsed_args p = parse_args(a, {});
-    if (p.help) {
-        std::cout << lifecycle_help;
-        return success;
-    }
-    if (p.error) return fail(errc::usage, *p.error, lifecycle_help);
+inline int lifecycle_run(const parsed_args& p) {
     if (p.positionals.size() == 1 && p.positionals[0] == "table") {
         emit(boost::json::object{{"cell", table_json(cell_transitions)}, {"formation", table_json(formation_transitions)}});
         return success;
     }
     if (p.positionals.size() != 2 || p.positionals[0] != "check")
-        return fail(errc::usage, "expected: lifecycle check FILE | lifecycle table", lifecycle_help);
+        return fail(errc::usage, "expected: lifecycle check FILE | lifecycle table", help_text(lifecycle_command));
     const auto text = read_input(p.positionals[1]);
     if (!text) return fail(text.error());
     auto history = json::parse_stage_history(text.value());

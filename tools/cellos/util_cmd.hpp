@@ -4,6 +4,7 @@
 // stdout, exit 0 answered / valid, 1 input rejected, 2 usage or I/O.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <iostream>
 #include <string>
@@ -25,13 +26,15 @@
 
 namespace cellos::cli {
 
-inline constexpr std::string_view util_help =
-    "usage: cellos util cgroup-segment ID\n"
-    "       cellos util redact-url TEXT\n"
-    "       cellos util hostname-match --allowlist FILE|- HOST\n"
-    "       cellos util principal URI\n"
-    "       cellos util tenant-id ID\n"
-    "\n"
+inline int util_run(const parsed_args& p);
+
+inline constexpr std::array<std::string_view, 5> util_usage{"cgroup-segment ID", "redact-url TEXT", "hostname-match --allowlist FILE|- HOST", "principal URI", "tenant-id ID"};
+inline constexpr std::array<std::string_view, 1> util_options{"allowlist"};
+inline constexpr std::array<std::string_view, 5> util_subcommands{"cgroup-segment", "redact-url", "hostname-match", "principal", "tenant-id"};
+inline constexpr command util_command{
+    "util",
+    util_usage,
+    "the pure helpers: cgroup segment, URL redaction, hostname allowlist, principal, tenant id",
     "cgroup-segment  the cgroup v2 leaf segment for a cell id: {\"segment\": ...}\n"
     "redact-url      TEXT with URL credentials removed: {\"redacted\": ..., \"changed\": bool}\n"
     "hostname-match  whether HOST is allowed by FILE, a JSON array of allowlist entries\n"
@@ -41,11 +44,12 @@ inline constexpr std::string_view util_help =
     "                form and canonical URI\n"
     "tenant-id       whether ID is usable as a NATS subject token: {\"valid\": true} or exit 1\n"
     "\n"
-    "Exit 0 answered / valid, 1 input rejected, 2 usage / I/O.\n";
+    "Exit 0 answered / valid, 1 input rejected, 2 usage / I/O.\n",
+    option_spec{util_options, {}, {}},
+    util_subcommands,
+    util_run};
 
 namespace detail {
-
-inline boost::json::string json_string(std::string_view s) { return boost::json::string(s.data(), s.size()); }
 
 /// Text that will be echoed must be UTF-8, or the JSON on stdout would not be.
 inline std::optional<int> reject_non_utf8(std::string_view text, std::string_view what) {
@@ -53,51 +57,38 @@ inline std::optional<int> reject_non_utf8(std::string_view text, std::string_vie
     return reject(make_problem(errc::invalid_utf8, "", std::string(what) + " is not valid UTF-8"));
 }
 
-/// The single positional of a `util` subcommand, or the exit code of the usage error.
-struct one_argument {
-    parsed_args p;
-    std::optional<int> exit;
-};
-
-inline one_argument single_positional(args a, std::initializer_list<std::string_view> valued, std::string_view what) {
-    one_argument r{parse_args(a, valued), std::nullopt};
-    if (r.p.help) {
-        std::cout << util_help;
-        r.exit = success;
-    } else if (r.p.error) {
-        r.exit = fail(errc::usage, *r.p.error, util_help);
-    } else if (r.p.positionals.size() != 1) {
-        r.exit = fail(errc::usage, "expected exactly one " + std::string(what), util_help);
-    }
-    return r;
+/// The exit code of a usage error, unless `p` holds the subcommand and exactly one argument (and
+/// --allowlist only for hostname-match).
+inline std::optional<int> single_positional(const parsed_args& p, std::string_view what) {
+    if (p.option("allowlist") && p.positionals[0] != "hostname-match")
+        return fail(errc::usage, "--allowlist applies to hostname-match only", help_text(util_command));
+    if (p.positionals.size() != 2) return fail(errc::usage, "expected exactly one " + std::string(what), help_text(util_command));
+    return std::nullopt;
 }
 
 }  // namespace detail
 
-inline int util_cgroup_segment(args a) {
-    const auto in = detail::single_positional(a, {}, "ID");
-    if (in.exit) return *in.exit;
+inline int util_cgroup_segment(const parsed_args& p) {
+    if (const auto usage = detail::single_positional(p, "ID")) return *usage;
     // the output is ASCII whatever the input, so even non-UTF-8 ids get an answer
-    emit(boost::json::object{{"segment", cellos::sanitize_cgroup_leaf_segment(in.p.positionals[0])}});
+    emit(boost::json::object{{"segment", cellos::sanitize_cgroup_leaf_segment(p.positionals[1])}});
     return success;
 }
 
-inline int util_redact_url(args a) {
-    const auto in = detail::single_positional(a, {}, "TEXT");
-    if (in.exit) return *in.exit;
-    const std::string_view text = in.p.positionals[0];
+inline int util_redact_url(const parsed_args& p) {
+    if (const auto usage = detail::single_positional(p, "TEXT")) return *usage;
+    const std::string_view text = p.positionals[1];
     if (const auto rejected = detail::reject_non_utf8(text, "TEXT")) return *rejected;
     const std::string redacted = cellos::redact_url_credentials_for_logs(text);
     emit(boost::json::object{{"redacted", redacted}, {"changed", redacted != text}});
     return success;
 }
 
-inline int util_hostname_match(args a) {
-    const auto in = detail::single_positional(a, {"allowlist"}, "HOST");
-    if (in.exit) return *in.exit;
-    const auto file = in.p.option("allowlist");
-    if (!file) return fail(errc::usage, "missing --allowlist FILE", util_help);
-    const std::string_view host = in.p.positionals[0];
+inline int util_hostname_match(const parsed_args& p) {
+    if (const auto usage = detail::single_positional(p, "HOST")) return *usage;
+    const auto file = p.option("allowlist");
+    if (!file) return fail(errc::usage, "missing --allowlist FILE", help_text(util_command));
+    const std::string_view host = p.positionals[1];
     const auto text = read_input(*file);
     if (!text) return fail(text.error());
     auto doc = json::parse_strict(text.value());
@@ -118,23 +109,21 @@ inline int util_hostname_match(args a) {
             break;
         }
     const bool allowed = !matched.is_null();
-    emit(boost::json::object{{"host", detail::json_string(host)}, {"allowed", allowed}, {"entry", std::move(matched)}});
+    emit(boost::json::object{{"host", json_string(host)}, {"allowed", allowed}, {"entry", std::move(matched)}});
     return success;
 }
 
-inline int util_principal(args a) {
-    const auto in = detail::single_positional(a, {}, "URI");
-    if (in.exit) return *in.exit;
-    auto p = cellos::parse_principal_uri(in.p.positionals[0]);
-    if (!p) return reject(p.error());
-    emit(boost::json::object{{"valid", true}, {"principal", boost::json::value_from(p.value())}, {"uri", p.value().to_source_uri()}});
+inline int util_principal(const parsed_args& p) {
+    if (const auto usage = detail::single_positional(p, "URI")) return *usage;
+    auto principal = cellos::parse_principal_uri(p.positionals[1]);
+    if (!principal) return reject(principal.error());
+    emit(boost::json::object{{"valid", true}, {"principal", boost::json::value_from(principal.value())}, {"uri", principal.value().to_source_uri()}});
     return success;
 }
 
-inline int util_tenant_id(args a) {
-    const auto in = detail::single_positional(a, {}, "ID");
-    if (in.exit) return *in.exit;
-    const std::string_view id = in.p.positionals[0];
+inline int util_tenant_id(const parsed_args& p) {
+    if (const auto usage = detail::single_positional(p, "ID")) return *usage;
+    const std::string_view id = p.positionals[1];
     if (!cellos::validate_tenant_id_for_subject_token(id))
         return reject(make_problem(errc::invalid_spec, "",
                                                 "tenant id " + std::string(cellos::subject_token_problem(id))));
@@ -142,18 +131,13 @@ inline int util_tenant_id(args a) {
     return success;
 }
 
-inline int util_command(args a) {
-    if (a.empty()) return fail(errc::usage, "missing util subcommand", util_help);
-    if (a[0] == "--help" || a[0] == "-h") {
-        std::cout << util_help;
-        return success;
-    }
-    if (a[0] == "cgroup-segment") return util_cgroup_segment(a.subspan(1));
-    if (a[0] == "redact-url") return util_redact_url(a.subspan(1));
-    if (a[0] == "hostname-match") return util_hostname_match(a.subspan(1));
-    if (a[0] == "principal") return util_principal(a.subspan(1));
-    if (a[0] == "tenant-id") return util_tenant_id(a.subspan(1));
-    return fail(errc::usage, "unknown util subcommand \"" + std::string(a[0]) + "\"", util_help);
+inline int util_run(const parsed_args& p) {
+    const std::string_view helper = p.positionals[0];
+    if (helper == "cgroup-segment") return util_cgroup_segment(p);
+    if (helper == "redact-url") return util_redact_url(p);
+    if (helper == "hostname-match") return util_hostname_match(p);
+    if (helper == "principal") return util_principal(p);
+    return util_tenant_id(p);
 }
 
 }  // namespace cellos::cli

@@ -94,26 +94,34 @@ constexpr void decode_base64_body(std::string_view body, base64_alphabet a, Put&
     return out;
 }
 
-/// Canonical base64 text of `bytes`: alphabet `a`, padded unless `pad` is optional (then unpadded).
-[[nodiscard]] inline std::string encode_base64(std::span<const std::byte> bytes, base64_alphabet a = base64_alphabet::standard,
-                                               base64_padding pad = base64_padding::required) {
+/// Canonical base64 of `bytes`, one character at a time into `put` (so a secret can be encoded
+/// straight into a wiping buffer): alphabet `a`, padded unless `pad` is optional.
+template <class Put>
+constexpr void encode_base64_body(std::span<const std::byte> bytes, base64_alphabet a, base64_padding pad, Put&& put) {
     const std::string_view chars = detail::base64_chars(a);
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const auto n = (std::to_integer<std::uint32_t>(bytes[i]) << 16) | (std::to_integer<std::uint32_t>(bytes[i + 1]) << 8) |
                        std::to_integer<std::uint32_t>(bytes[i + 2]);
-        for (int shift = 18; shift >= 0; shift -= 6) out += chars[(n >> shift) & 0x3F];
+        for (int shift = 18; shift >= 0; shift -= 6) put(chars[(n >> shift) & 0x3F]);
     }
     if (const std::size_t rest = bytes.size() - i; rest > 0) {
         std::uint32_t n = std::to_integer<std::uint32_t>(bytes[i]) << 16;
         if (rest == 2) n |= std::to_integer<std::uint32_t>(bytes[i + 1]) << 8;
-        out += chars[(n >> 18) & 0x3F];
-        out += chars[(n >> 12) & 0x3F];
-        if (rest == 2) out += chars[(n >> 6) & 0x3F];
-        if (pad == base64_padding::required) out.append(rest == 2 ? 1 : 2, '=');
+        put(chars[(n >> 18) & 0x3F]);
+        put(chars[(n >> 12) & 0x3F]);
+        if (rest == 2) put(chars[(n >> 6) & 0x3F]);
+        if (pad == base64_padding::required)
+            for (std::size_t k = rest == 2 ? 1 : 2; k > 0; --k) put('=');
     }
+}
+
+/// Canonical base64 text of `bytes`: alphabet `a`, padded unless `pad` is optional (then unpadded).
+[[nodiscard]] inline std::string encode_base64(std::span<const std::byte> bytes, base64_alphabet a = base64_alphabet::standard,
+                                               base64_padding pad = base64_padding::required) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    encode_base64_body(bytes, a, pad, [&](char c) { out += c; });
     return out;
 }
 

@@ -250,27 +250,38 @@ struct cloud_event_line {
 
 // --- encoding ---------------------------------------------------------------------------------------
 
+/// The value of json_data, parsed strictly (problems under /data): it must be one JSON value.
+[[nodiscard]] inline checked<boost::json::value> parse_json_data(const cellos::json_data& j) {
+    auto parsed = parse_strict(j.json);
+    if (!parsed) {
+        problem err = std::move(parsed).error();
+        err.pointer = "/data" + err.pointer;
+        err.message = "json_data is not one JSON value: " + err.message;
+        return err;
+    }
+    return parsed;
+}
+
 /// Every rule of the model (cellos::validate_cloud_event) plus the JSON ones the model cannot check
 /// alone: json_data is one strict JSON value.
 [[nodiscard]] inline std::optional<problem> check_cloud_event(const cellos::cloud_event_v1& e) {
     if (auto p = cellos::validate_cloud_event(e)) return p;
-    if (const auto* j = std::get_if<cellos::json_data>(&e.data)) {
-        auto parsed = parse_strict(j->json);
-        if (!parsed) {
-            problem err = std::move(parsed).error();
-            err.pointer = "/data" + err.pointer;
-            err.message = "json_data is not one JSON value: " + err.message;
-            return err;
-        }
-    }
+    if (const auto* j = std::get_if<cellos::json_data>(&e.data))
+        if (auto parsed = parse_json_data(*j); !parsed) return std::move(parsed).error();
     return std::nullopt;
 }
 
 /// The JSON object of a valid event: specversion, id, source, type, datacontenttype, dataschema,
 /// data | data_base64, time, subject, then extensions by name (our order, docs/events.md); absent
-/// attributes are omitted. An invalid event is refused with the rule it breaks.
+/// attributes are omitted. An invalid event is refused with the rule it breaks. json_data is parsed
+/// once, for the check and the value alike.
 [[nodiscard]] inline checked<boost::json::value> to_value(const cellos::cloud_event_v1& e) {
-    if (auto err = check_cloud_event(e)) return std::move(*err);
+    if (auto err = cellos::validate_cloud_event(e)) return std::move(*err);
+    std::optional<boost::json::value> data;
+    if (const auto* j = std::get_if<cellos::json_data>(&e.data)) {
+        BOOST_OUTCOME_TRY(boost::json::value parsed, parse_json_data(*j));
+        data.emplace(std::move(parsed));
+    }
     boost::json::object o;
     const auto put = [&](std::string_view name, std::string_view value) {
         o[boost::json::string_view(name.data(), name.size())] = boost::json::string(value.data(), value.size());
@@ -282,7 +293,7 @@ struct cloud_event_line {
     if (e.datacontenttype) put("datacontenttype", *e.datacontenttype);
     if (e.dataschema) put("dataschema", *e.dataschema);
     if (const auto* t = std::get_if<cellos::text_data>(&e.data)) put("data", t->text);
-    else if (const auto* j = std::get_if<cellos::json_data>(&e.data)) o["data"] = parse_strict(j->json).value();
+    else if (data) o["data"] = std::move(*data);
     else if (const auto* b = std::get_if<cellos::binary_data>(&e.data)) put("data_base64", cellos::encode_base64(b->bytes));
     if (e.time) put("time", *e.time);
     if (e.subject) put("subject", *e.subject);

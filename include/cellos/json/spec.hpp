@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cellos/json/described.hpp"
+#include "cellos/json/declared_surface.hpp"
 #include "cellos/policy/authorization.hpp"
 #include "cellos/policy/pack.hpp"
 #include "cellos/spec/document.hpp"

@@ -59,30 +59,50 @@ template <class T>
 inline constexpr std::uint64_t max_signed_integer = std::uint64_t{1} << 53;
 
 namespace detail {
-/// The pointer of the first integer beyond ±2^53 in `root`, or nullopt. Iterative (any depth).
+[[nodiscard]] inline bool is_inexact_integer(const boost::json::value& v) noexcept {
+    if (v.is_int64()) {
+        const std::int64_t x = v.get_int64();
+        return x > static_cast<std::int64_t>(max_signed_integer) || x < -static_cast<std::int64_t>(max_signed_integer);
+    }
+    return v.is_uint64() && v.get_uint64() > max_signed_integer;
+}
+
+/// The pointer of the first integer beyond ±2^53 in `root`, or nullopt. Iterative (any depth). The
+/// common case (none) walks without building a single pointer string; only a find pays for one.
 [[nodiscard]] inline std::optional<std::string> first_inexact_integer(const boost::json::value& root) {
+    std::vector<const boost::json::value*> todo{&root};
+    const boost::json::value* found = nullptr;
+    while (!todo.empty() && found == nullptr) {
+        const boost::json::value& v = *todo.back();
+        todo.pop_back();
+        if (is_inexact_integer(v)) found = &v;
+        else if (v.is_array())
+            for (const auto& x : v.get_array()) todo.push_back(&x);
+        else if (v.is_object())
+            for (const auto& m : v.get_object()) todo.push_back(&m.value());
+    }
+    if (found == nullptr) return std::nullopt;
+    // Slow path: the pointer of the first such integer in document order.
     struct item {
         const boost::json::value* v;
         std::string pointer;
     };
-    std::vector<item> todo{{&root, ""}};
-    while (!todo.empty()) {
-        item it = std::move(todo.back());
-        todo.pop_back();
+    std::vector<item> path{{&root, ""}};
+    while (!path.empty()) {
+        item it = std::move(path.back());
+        path.pop_back();
         const boost::json::value& v = *it.v;
-        if (v.is_int64()) {
-            const std::int64_t x = v.get_int64();
-            if (x > static_cast<std::int64_t>(max_signed_integer) || x < -static_cast<std::int64_t>(max_signed_integer)) return it.pointer;
-        } else if (v.is_uint64()) {
-            if (v.get_uint64() > max_signed_integer) return it.pointer;
-        } else if (v.is_array()) {
+        if (is_inexact_integer(v)) return it.pointer;
+        if (v.is_array()) {
             const auto& a = v.get_array();
-            for (std::size_t i = a.size(); i-- > 0;) todo.push_back({&a[i], it.pointer + "/" + std::to_string(i)});
+            for (std::size_t i = a.size(); i-- > 0;) path.push_back({&a[i], it.pointer + "/" + std::to_string(i)});
         } else if (v.is_object()) {
-            for (const auto& m : v.get_object()) {
+            const auto& o = v.get_object();
+            for (auto m = o.end(); m != o.begin();) {
+                --m;
                 std::string p = it.pointer;
-                cellos::detail::append_pointer_token(p, std::string_view(m.key().data(), m.key().size()));
-                todo.push_back({&m.value(), std::move(p)});
+                cellos::detail::append_pointer_token(p, std::string_view(m->key().data(), m->key().size()));
+                path.push_back({&m->value(), std::move(p)});
             }
         }
     }

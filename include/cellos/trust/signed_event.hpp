@@ -140,6 +140,27 @@ inline constexpr std::array<std::string_view, 5> all{canonical_payload_version, 
     return decode_signed_event_envelope(v, d);
 }
 
+/// A signed event as it is received: a transport CloudEvent or a bare envelope object.
+struct received_envelope {
+    signed_event_envelope_v1 envelope;
+    std::string base;  ///< where the envelope sits in the text: "/data" (transport) or "" (bare)
+};
+
+/// Parses one received signed event, told apart by the CloudEvents "specversion" member (our
+/// choice: an envelope never has one): a transport CloudEvent is unwrapped (from_transport_event,
+/// pointers under /data), anything else decoded as a bare envelope. Not verified yet.
+[[nodiscard]] inline checked<received_envelope> parse_received_envelope(std::string_view text, const json::parse_limits& limits = {}) {
+    BOOST_OUTCOME_TRY(const boost::json::value v, json::parse_strict(text, limits));
+    json::decoder d;
+    if (v.is_object() && v.get_object().contains("specversion")) {
+        BOOST_OUTCOME_TRY(const cloud_event_v1 transport, json::decode<cloud_event_v1>(v, d));
+        BOOST_OUTCOME_TRY(signed_event_envelope_v1 env, from_transport_event(transport, limits));
+        return received_envelope{std::move(env), "/data"};
+    }
+    BOOST_OUTCOME_TRY(signed_event_envelope_v1 env, decode_signed_event_envelope(v, d));
+    return received_envelope{std::move(env), ""};
+}
+
 // --- signing ----------------------------------------------------------------------------------------
 
 namespace detail {
