@@ -205,11 +205,19 @@ private:
 template <class R>
 static_t<R> view(const R& x, arena& a);
 
+/// Stores a member's view; a member that stays a std::vector in constexpr storage (an authority
+/// derivation's inputs and rules) is filled from the span the view gives.
+template <class M, class X>
+void assign_view(M& target, X&& v) {
+    if constexpr (std::is_assignable_v<M&, X>) target = std::forward<X>(v);
+    else target = M(v.begin(), v.end());
+}
+
 template <class R, std::size_t... I>
 static_t<R> view_fields(const R& x, arena& a, std::index_sequence<I...>) {
     using V = static_t<R>;
     V out{};
-    ((out.*(std::get<I>(V::wire_fields()).member) = view(x.*(std::get<I>(R::wire_fields()).member), a)), ...);
+    (assign_view(out.*(std::get<I>(V::wire_fields()).member), view(x.*(std::get<I>(R::wire_fields()).member), a)), ...);
     return out;
 }
 

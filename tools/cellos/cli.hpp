@@ -216,12 +216,13 @@ struct command {
 };
 
 /// The table's own rules, checked at compile time: names sorted (so unique: the help lists them in
-/// that order), every row with usage lines, a summary, a description and a handler.
+/// that order), every row with usage lines, a summary and a description. (Not the handler: g++ with
+/// sanitizers cannot compare a function's address in a constant expression; run_command calls it.)
 template <std::size_t N>
 consteval bool well_formed(const std::array<command, N>& table) {
     for (std::size_t i = 0; i < N; ++i) {
         const command& c = table[i];
-        if (c.name.empty() || c.usage.empty() || c.summary.empty() || c.description.empty() || c.run == nullptr) return false;
+        if (c.name.empty() || c.usage.empty() || c.summary.empty() || c.description.empty()) return false;
         if (i > 0 && !(table[i - 1].name < c.name)) return false;
     }
     return true;

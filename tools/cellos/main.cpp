@@ -38,7 +38,7 @@ constexpr std::array<command, 14> commands{
     cellos::cli::lifecycle_command, cellos::cli::policy_command,    cellos::cli::sign_command,   cellos::cli::spec_command,
     cellos::cli::util_command,      cellos::cli::verify_command,
 };
-static_assert(cellos::cli::well_formed(commands), "command names unique and sorted, every row with usage, summary and handler");
+static_assert(cellos::cli::well_formed(commands), "command names unique and sorted, every row with usage, summary and description");
 
 constexpr std::string_view help_footer =
     "Reports list at most --max-violations N problems (default 100) and count the rest.\n"
