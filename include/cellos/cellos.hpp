@@ -9,5 +9,7 @@
 #include "cellos/events/vocabulary.hpp"
 #include "cellos/lifecycle.hpp"
 #include "cellos/policy.hpp"
+#include "cellos/ports.hpp"
+#include "cellos/projection.hpp"
 #include "cellos/spec.hpp"
 #include "cellos/util.hpp"

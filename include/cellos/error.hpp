@@ -92,6 +92,13 @@ enum class errc : int {
     chain_gap,                   ///< a position of a chain is missing (dropped, or truncated before its expected head)
     chain_fork,                  ///< two different entries claim one position of a chain
     scope_exceeded,              ///< a token or declared surface claims more than was granted
+    // --- formations (ADR-0010) and state projection ----------------------------------------------
+    formation_cycle,                      ///< the authorizedBy graph has a cycle (FormationCycle)
+    formation_multiple_coordinators,      ///< more than one coordinator (FormationMultipleCoordinators)
+    formation_no_coordinator,             ///< no coordinator (FormationNoCoordinator)
+    formation_authority_not_narrowing,    ///< a member's authority exceeds its authoriser's (FormationAuthorityNotNarrowing)
+    formation_unknown_member,             ///< a reference names no member of the formation
+    projection_cell_mismatch,             ///< an event for another cell than the one projected
 };
 
 /// What a code is about, for callers that branch on the kind of failure rather than the code
@@ -118,7 +125,7 @@ struct errc_entry {
 };
 
 /// The one table of codes: index = value. docs/errors.md is checked against it (tests/docs).
-inline constexpr std::array<errc_entry, 64> errc_table{{
+inline constexpr std::array<errc_entry, 70> errc_table{{
     {"success", condition{}, "no error"},
     {"malformed_json", condition::malformed_input, "not JSON, truncated, empty, or text after the document"},
     {"input_too_large", condition::limit_exceeded, "the text exceeds the document byte limit"},
@@ -183,8 +190,14 @@ inline constexpr std::array<errc_entry, 64> errc_table{{
     {"chain_gap", condition::rule_violation, "a chain position is missing (dropped, or truncated before the expected head)"},
     {"chain_fork", condition::rule_violation, "two different entries claim one position of a chain"},
     {"scope_exceeded", condition::authority_violation, "a token or declared surface claims more than was granted"},
+    {"formation_cycle", condition::rule_violation, "the formation's authorizedBy graph has a cycle"},
+    {"formation_multiple_coordinators", condition::rule_violation, "the formation has more than one coordinator"},
+    {"formation_no_coordinator", condition::rule_violation, "the formation has no coordinator"},
+    {"formation_authority_not_narrowing", condition::authority_violation, "a member's authority is not within its authoriser's"},
+    {"formation_unknown_member", condition::rule_violation, "a reference names no member of the formation"},
+    {"projection_cell_mismatch", condition::rule_violation, "the event is for another cell than the one projected"},
 }};
-static_assert(errc_table.size() == static_cast<std::size_t>(errc::scope_exceeded) + 1, "one entry per code");
+static_assert(errc_table.size() == static_cast<std::size_t>(errc::projection_cell_mismatch) + 1, "one entry per code");
 
 inline constexpr std::array<std::string_view, 10> condition_names{
     "none", "malformed_input", "limit_exceeded", "schema_violation", "rule_violation",

@@ -8,6 +8,8 @@
 #include "cellos/spec/egress.hpp"
 #include "cellos/spec/endpoints.hpp"
 #include "cellos/spec/export.hpp"
+#include "cellos/spec/formation.hpp"
+#include "cellos/spec/formation_static_check.hpp"
 #include "cellos/spec/identifiers.hpp"
 #include "cellos/spec/inference.hpp"
 #include "cellos/spec/ingress.hpp"

@@ -266,8 +266,8 @@ class Checker:
         # `cellos --help`, each under the command's name, and every command has a --help.
         main_help = Run(self.exe, ["--help"]).out.decode()
         listed = sorted({l.split()[0] for l in main_help.splitlines() if l.startswith("  ") and not l.startswith("      ")})
-        check("cellos --help lists every command of the table", listed == ["authority", "authz", "chain", "demo", "event", "jcs", "keygen",
-              "keyset", "lifecycle", "policy", "sign", "spec", "util", "verify"], str(listed))
+        check("cellos --help lists every command of the table", listed == ["authority", "authz", "chain", "demo", "event", "formation", "jcs",
+              "keygen", "keyset", "lifecycle", "policy", "project", "sign", "spec", "util", "verify"], str(listed))
         for name in listed:
             r = Run(self.exe, [name, "--help"])
             usage = [l.replace("usage: ", "", 1).strip() for l in r.out.decode().split("\n\n")[0].splitlines()]
@@ -441,7 +441,7 @@ class Checker:
                   str(v.get("type")))
 
     def demo(self):
-        r = Run(self.exe, ["demo", "--data", self.data])
+        r = Run(self.exe, ["demo", "--json", "--data", self.data])
         check("demo: exit 0", r.code == 0, r.describe())
         lines = [line for line in r.out.decode("utf-8", "replace").splitlines() if line.strip()]
         parsed = []
@@ -458,9 +458,33 @@ class Checker:
             label = p.get("file") or p.get("step")
             check("demo: step %s has \"ok\": true" % label, p.get("ok") is True, json.dumps(p)[:300])
         check("demo: summary line with 0 failures", len(summary) == 1 and summary[0].get("failures") == 0, str(summary))
-        # The default data directory is compiled in.
+        # The main job: the supervisor's events in the CONFIRMED order, each signed, verified and applied.
+        events = [p.get("type") for p in steps if p.get("job") == "event"]
+        cell = "dev.cellos.events.cell."
+        check("demo: the main job's events in order", events == [cell + "lifecycle.v1.started", cell + "command.v1.completed",
+              cell + "export.v2.completed", cell + "identity.v1.revoked", cell + "lifecycle.v1.destroyed"], str(events))
+        replay = [p for p in steps if p.get("job") == "replay"]
+        check("demo: the log replayed, every line verified and applied",
+              len(replay) == 1 and replay[0]["linesRead"] == len(events) == replay[0]["signedVerified"] == replay[0]["applied"],
+              str(replay))
+        if replay:
+            with open(replay[0]["log"], "rb") as f:
+                log = [json.loads(l) for l in f.read().decode().splitlines() if l.strip()]
+            check("demo: the log holds signed transport events", len(log) == len(events) and
+                  all(e.get("type") == "dev.cellos.events.signed_envelope.v1" for e in log), str(log)[:300])
+        snap = [p for p in steps if p.get("job") == "snapshot"]
+        check("demo: the final snapshot is the replay's, cell destroyed",
+              len(snap) == 1 and snap[0]["snapshot"]["currentState"] == "destroyed" and snap[0]["snapshot"]["processedEvents"] == len(events),
+              str(snap)[:300])
+        # Without --json: a short human summary and the final snapshot (JSON); the data dir is compiled in.
         d = Run(self.exe, ["demo"])
         check("demo without --data: exit 0", d.code == 0, d.describe())
+        text = d.out.decode("utf-8", "replace")
+        check("demo: human summary names each part", all(w in text for w in ("authority", "admission", "replayed", "state",
+              "final snapshot:", "demo: ok")), text[:500])
+        snapshot_lines = [l for l in text.splitlines() if l.startswith("{")]
+        check("demo: the summary ends with the snapshot as JSON", len(snapshot_lines) == 1 and
+              json.loads(snapshot_lines[0]).get("currentState") == "destroyed", text[-600:])
         # A tour whose verdict does not match exits 1 and says which step.
         tour_dir = os.path.join(self.tmp, "bad-tour")
         os.makedirs(os.path.join(tour_dir, "authority"), exist_ok=True)
@@ -473,7 +497,7 @@ class Checker:
                 content = json.dumps(tour).encode()
             with open(os.path.join(tour_dir, "authority", name), "wb") as dst:
                 dst.write(content)
-        b = Run(self.exe, ["demo", "--data", tour_dir])
+        b = Run(self.exe, ["demo", "--json", "--data", tour_dir])
         check("demo with a wrong expectation: exit 1", b.code == REJECTED_EXIT, b.describe())
         first = json.loads(b.out.decode().splitlines()[0]) if b.out else {}
         check("demo with a wrong expectation: that step is ok: false", first.get("ok") is False, str(first)[:300])

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "../doctest.hpp"
+#include "refusal.hpp"
 #include "cellos/json/declared_surface.hpp"
 #include "cellos/json/spec.hpp"
 #include "cellos/json/write.hpp"
@@ -16,22 +17,8 @@ namespace {
 
 using cellos::errc;
 
-struct refusal {
-    errc code;
-    std::string pointer;
-    std::string rule;
-    friend bool operator==(const refusal&, const refusal&) = default;
-};
-doctest::String toString(const std::vector<refusal>& rs) {
-    std::string out;
-    for (const refusal& r : rs) out += std::string(cellos::errc_name(r.code)) + " at " + r.pointer + " (" + r.rule + "); ";
-    return out.c_str();
-}
-std::vector<refusal> refusals(const cellos::problem_list& l) {
-    std::vector<refusal> out;
-    for (const auto& p : l) out.push_back({p.code, p.pointer, p.rule});
-    return out;
-}
+using cellos_test::refusal;
+using cellos_test::refusals;
 
 constexpr std::string_view capability_json =
     R"({"egressRules":[{"host":"api.example.com","port":443,"protocol":"tcp"},{"host":"10.0.0.53","port":53,"protocol":"udp"}],)"

@@ -12,11 +12,13 @@
 #include "cli.hpp"
 #include "demo_cmd.hpp"
 #include "event_cmd.hpp"
+#include "formation_cmd.hpp"
 #include "jcs_cmd.hpp"
 #include "keygen_cmd.hpp"
 #include "keyset_cmd.hpp"
 #include "lifecycle_cmd.hpp"
 #include "policy_cmd.hpp"
+#include "project_cmd.hpp"
 #include "sign_cmd.hpp"
 #include "spec_cmd.hpp"
 #include "util_cmd.hpp"
@@ -32,10 +34,10 @@ using cellos::cli::command;
 
 /// The command table: `cellos --help` and every `cellos NAME --help` are generated from it, and each
 /// command's arguments are parsed by its own row (tools/cellos/*_cmd.hpp).
-constexpr std::array<command, 14> commands{
+constexpr std::array<command, 16> commands{
     cellos::cli::authority_command, cellos::cli::authz_command,     cellos::cli::chain_command,  cellos::cli::demo_command,
-    cellos::cli::event_command,     cellos::cli::jcs_command,       cellos::cli::keygen_command, cellos::cli::keyset_command,
-    cellos::cli::lifecycle_command, cellos::cli::policy_command,    cellos::cli::sign_command,   cellos::cli::spec_command,
+    cellos::cli::event_command,     cellos::cli::formation_command,     cellos::cli::jcs_command,       cellos::cli::keygen_command, cellos::cli::keyset_command,
+    cellos::cli::lifecycle_command, cellos::cli::policy_command,    cellos::cli::project_command, cellos::cli::sign_command,   cellos::cli::spec_command,
     cellos::cli::util_command,      cellos::cli::verify_command,
 };
 static_assert(cellos::cli::well_formed(commands), "command names unique and sorted, every row with usage, summary and description");

@@ -81,6 +81,11 @@ inline constexpr std::array<std::string_view, 4> required_attributes{"specversio
 /// U+xFFFF). Surrogates cannot occur in well-formed UTF-8 (and the JSON parser refuses lone "\uD800").
 [[nodiscard]] constexpr bool is_attribute_string(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b >= 0x20 && b < 0x7F) {  // printable ASCII, the common case, without the decoder
+            ++i;
+            continue;
+        }
         const cellos::detail::utf8_scalar c = cellos::detail::decode_utf8_at(s, i);
         if (c.length == 0) return false;
         const char32_t cp = c.code_point;

@@ -1,7 +1,9 @@
 // cellos/json/parse.hpp — the strict JSON parser every boundary starts with. Boost.JSON's
 // basic_parser with our own handler: it rejects duplicate keys (Boost.JSON 1.81 keeps the last one
 // silently), non-finite numbers (1e400 would become Infinity), excess size and depth, and invalid
-// UTF-8 — each with a cellos::errc and, where one exists, a JSON pointer.
+// UTF-8 — each with a cellos::errc and, where one exists, a JSON pointer. The handler is a template
+// over where the values go: a DOM (`parse_strict`, boost::json::value_stack) or a reader that keeps
+// only what it needs (the state projector's, json/projection_reader.hpp) — the rules are these, once.
 #pragma once
 
 #include <charconv>
@@ -10,9 +12,11 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -34,14 +38,21 @@ struct parse_limits {
 
 namespace detail {
 
-class strict_handler {
+/// Where a strict parse delivers values. `boost::json::value_stack` builds the DOM; any other sink
+/// gets the same events plus the structure (begin/end of objects and arrays, whole keys), so it can
+/// read a path without a DOM.
+template <class Sink>
+inline constexpr bool builds_dom = std::is_same_v<Sink, boost::json::value_stack>;
+
+template <class Sink>
+class basic_strict_handler {
 public:
     static constexpr std::size_t max_object_size = boost::json::object::max_size();
     static constexpr std::size_t max_array_size = boost::json::array::max_size();
     static constexpr std::size_t max_key_size = boost::json::string::max_size();
     static constexpr std::size_t max_string_size = boost::json::string::max_size();
 
-    boost::json::value_stack stack;
+    Sink stack;      ///< the values (for the DOM: Boost.JSON's value_stack)
     errc failure{};  ///< set when the handler itself stopped the parser
     std::string failure_pointer;
     std::string failure_message;
@@ -49,9 +60,21 @@ public:
     bool on_document_begin(boost::system::error_code&) { return true; }
     bool on_document_end(boost::system::error_code&) { return true; }
 
+    /// Ready for the next document (the parser is reused line after line by the projector).
+    void reset_rules() noexcept {
+        frames_.clear();
+        keys_.clear();
+        key_.clear();
+        number_.clear();
+        failure = errc{};
+        failure_pointer.clear();
+        failure_message.clear();
+    }
+
     bool on_object_begin(boost::system::error_code&) {
         value_begins();
         frames_.push_back(frame{true, keys_.size(), 0, 0, nullptr});
+        if constexpr (!builds_dom<Sink>) stack.begin_object();
         return true;
     }
     bool on_object_end(std::size_t n, boost::system::error_code&) {
@@ -63,6 +86,7 @@ public:
     bool on_array_begin(boost::system::error_code&) {
         value_begins();
         frames_.push_back(frame{false, keys_.size(), 0, 0, nullptr});
+        if constexpr (!builds_dom<Sink>) stack.begin_array();
         return true;
     }
     bool on_array_end(std::size_t n, boost::system::error_code&) {
@@ -72,7 +96,7 @@ public:
     }
     bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
         key_.append(s.data(), s.size());
-        stack.push_chars(s);
+        if constexpr (builds_dom<Sink>) stack.push_chars(s);
         return true;
     }
     bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code& ec) {
@@ -88,7 +112,8 @@ public:
         key_.clear();
         f.current = keys_.size() - 1;
         if (f.index) f.index->insert(keys_.back());
-        stack.push_key(s);
+        if constexpr (builds_dom<Sink>) stack.push_key(s);
+        else stack.push_key(std::string_view(keys_.back()));  // a reader gets the whole key
         return true;
     }
     bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
@@ -210,46 +235,83 @@ private:
     std::string number_;  // the literal of the number being parsed
 };
 
+using strict_handler = basic_strict_handler<boost::json::value_stack>;
+
+[[nodiscard]] inline boost::json::parse_options strict_options(const parse_limits& limits) noexcept {
+    boost::json::parse_options options;
+    options.max_depth = limits.max_depth;
+    return options;
+}
+
 }  // namespace detail
+
+/// The strict parser, reusable document after document (its buffers are kept): each parse()
+/// delivers one document's values to the sink, or returns the first rule it breaks. Never throws
+/// on bad input.
+template <class Sink>
+class strict_parser {
+public:
+    explicit strict_parser(const parse_limits& limits = {}) : limits_(limits), parser_(detail::strict_options(limits)) {}
+
+    [[nodiscard]] Sink& sink() noexcept { return parser_.handler().stack; }
+
+    /// Parses `text` as one JSON document under the limits; nullopt when it is one.
+    [[nodiscard]] std::optional<problem> parse(std::string_view text) {
+        const parse_limits& limits = limits_;
+        if (text.size() > limits.max_bytes)
+            return make_problem(errc::input_too_large, "",
+                                "document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                    std::to_string(limits.max_bytes));
+        // Boost.JSON validates the UTF-8 of every string and key, and any other byte outside ASCII is a
+        // syntax error: a document it accepts is valid UTF-8. So the scan for the first invalid byte
+        // (for its precise error) runs only on documents it refuses — not on every good line.
+        const auto utf8_problem = [&]() -> std::optional<problem> {
+            if (const auto bad = cellos::detail::first_invalid_utf8(text))
+                return make_problem(errc::invalid_utf8, "", "invalid UTF-8 at byte offset " + std::to_string(*bad));
+            return std::nullopt;
+        };
+        try {
+            parser_.reset();
+            detail::basic_strict_handler<Sink>& h = parser_.handler();
+            h.reset_rules();
+            boost::system::error_code ec;
+            const std::size_t used = parser_.write_some(false, text.data(), text.size(), ec);
+            if ((ec || h.failure != errc{} || used != text.size()) && utf8_problem()) return utf8_problem();
+            if (h.failure != errc{}) return make_problem(h.failure, h.failure_pointer, h.failure_message);
+            if (ec == boost::json::error::too_deep)
+                return make_problem(errc::nesting_too_deep, "", "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+            // 1e99999999999999999999 (or e-…): a number whose exponent Boost.JSON cannot hold. Our choice:
+            // refused as out of range whatever its sign; JSON.parse would read the negative one as 0.
+            if (ec == boost::json::error::exponent_overflow)
+                return make_problem(errc::number_out_of_range, h.pointer(true),
+                                    "number before byte offset " + std::to_string(used) + " has an exponent out of range");
+            if (ec)
+                return make_problem(errc::malformed_json, "", "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());
+            if (used != text.size())  // write_some stops after one document; anything else is not JSON
+                return make_problem(errc::malformed_json, "", "unexpected data after the document at byte offset " + std::to_string(used));
+            return std::nullopt;
+        } catch (const std::bad_alloc&) {
+            return make_problem(errc::input_too_large, "", "out of memory while parsing");
+        } catch (const std::exception& e) {  // value_stack may throw length_error on absurd sizes
+            return make_problem(errc::malformed_json, "", e.what());
+        }
+    }
+
+private:
+    parse_limits limits_;
+    boost::json::basic_parser<detail::basic_strict_handler<Sink>> parser_;
+};
 
 /// Parses `text` as one JSON document under `limits`. Never throws on bad input.
 [[nodiscard]] inline checked<boost::json::value> parse_strict(std::string_view text,
                                                                    const parse_limits& limits = {}) {
-    if (text.size() > limits.max_bytes)
-        return make_problem(errc::input_too_large, "",
-                                   "document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                       std::to_string(limits.max_bytes));
-    if (const auto bad = cellos::detail::first_invalid_utf8(text))
-        return make_problem(errc::invalid_utf8, "",
-                                   "invalid UTF-8 at byte offset " + std::to_string(*bad));
+    strict_parser<boost::json::value_stack> parser(limits);
+    parser.sink().reset();
+    if (auto p = parser.parse(text)) return std::move(*p);
     try {
-        boost::json::parse_options options;
-        options.max_depth = limits.max_depth;
-        boost::json::basic_parser<detail::strict_handler> parser(options);
-        parser.handler().stack.reset();
-        boost::system::error_code ec;
-        const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-        detail::strict_handler& h = parser.handler();
-        if (h.failure != errc{}) return make_problem(h.failure, h.failure_pointer, h.failure_message);
-        if (ec == boost::json::error::too_deep)
-            return make_problem(errc::nesting_too_deep, "",
-                                       "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
-        // 1e99999999999999999999 (or e-…): a number whose exponent Boost.JSON cannot hold. Our choice:
-        // refused as out of range whatever its sign; JSON.parse would read the negative one as 0.
-        if (ec == boost::json::error::exponent_overflow)
-            return make_problem(errc::number_out_of_range, h.pointer(true),
-                                "number before byte offset " + std::to_string(used) + " has an exponent out of range");
-        if (ec)
-            return make_problem(errc::malformed_json, "",
-                                       "malformed JSON at byte offset " + std::to_string(used) + ": " + ec.message());
-        if (used != text.size())  // write_some stops after one document; anything else is not JSON
-            return make_problem(errc::malformed_json, "",
-                                       "unexpected data after the document at byte offset " + std::to_string(used));
-        return h.stack.release();
-    } catch (const std::bad_alloc&) {
+        return parser.sink().release();
+    } catch (const std::exception&) {
         return make_problem(errc::input_too_large, "", "out of memory while parsing");
-    } catch (const std::exception& e) {  // value_stack may throw length_error on absurd sizes
-        return make_problem(errc::malformed_json, "", e.what());
     }
 }
 
