@@ -34,6 +34,15 @@ class Run:
         return "exit %d, stdout %r, stderr %r" % (self.code, self.out[:400], self.err[:200])
 
 
+def runner(exe):
+    """run(name, args, code, stdin=b""): one invocation of `exe` whose exit code is checked; the Run."""
+    def run(name, args, code, stdin=b""):
+        r = Run(exe, args, stdin)
+        check(name + ": exit %d" % code, r.code == code, r.describe())
+        return r
+    return run
+
+
 class TempDocs:
     """Numbered files in a private temporary directory (removed by the OS's tmp cleaning)."""
 

@@ -23,7 +23,7 @@ import os
 import subprocess
 import sys
 
-from harness import Run, TempDocs, check, finish
+from harness import Run, TempDocs, check, finish, runner
 
 P = "dev.cellos.events.cell."
 STARTED, DESTROYED = P + "lifecycle.v1.started", P + "lifecycle.v1.destroyed"
@@ -114,10 +114,7 @@ def main(argv):
     write = docs.write
     d = docs.dir
 
-    def run(name, args, code, stdin=b""):
-        r = Run(exe, args, stdin)
-        check(name + ": exit %d" % code, r.code == code, r.describe())
-        return r
+    run = runner(exe)
 
     def ref(path):
         p = subprocess.run([sys.executable, os.path.join(peers, "ref_project.py"), path], capture_output=True, timeout=300)

@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 
-from harness import Run, TempDocs, check, finish
+from harness import Run, TempDocs, check, finish, runner
 
 EVENT = {"specversion": "1.0", "id": "e-1", "source": "/cells/c1", "type": "dev.cellos.events.cell.lifecycle.v1.started",
          "data": {"b": 1, "a": [1, 2.5]}}
@@ -20,10 +20,7 @@ def main(argv):
     write = docs.write
     d = docs.dir
 
-    def run(name, args, code, stdin=b""):
-        r = Run(exe, args, stdin)
-        check(name + ": exit %d" % code, r.code == code, r.describe())
-        return r
+    run = runner(exe)
 
     def keygen(kid):
         path = os.path.join(d, kid + ".key")

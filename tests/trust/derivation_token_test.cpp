@@ -12,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include "../doctest.hpp"
+#include "test_keys.hpp"
 #include "cellos/json/spec.hpp"
 #include "cellos/trust.hpp"
 
@@ -20,16 +21,11 @@ namespace {
 namespace ct = cellos::trust;
 using namespace std::chrono_literals;
 
-std::vector<std::uint8_t> hex(std::string_view s) {
-    const auto nib = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-    std::vector<std::uint8_t> out;
-    for (std::size_t i = 0; i + 1 < s.size(); i += 2) out.push_back(static_cast<std::uint8_t>(nib(s[i]) * 16 + nib(s[i + 1])));
-    return out;
-}
+using cellos_test::hex;
 
 // RFC 8032 §7.1 TEST 1 and TEST 2 seeds: fixed keys make failures reproducible.
 ct::ed25519_private_key grantor_key() {
-    return ct::ed25519_private_key::from_seed(hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")).value();
+    return cellos_test::rfc8032_test1_key();
 }
 ct::ed25519_private_key other_key() {
     return ct::ed25519_private_key::from_seed(hex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb")).value();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../doctest.hpp"
+#include "test_keys.hpp"
 #include "cellos/json/cloud_event.hpp"
 #include "cellos/ports.hpp"
 #include "cellos/trust.hpp"
@@ -18,16 +19,11 @@ namespace ct = cellos::trust;
 using cellos::memory_event_sink;
 using cellos::redacting_sink;
 
-std::vector<std::uint8_t> hex(std::string_view s) {
-    const auto nib = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-    std::vector<std::uint8_t> out;
-    for (std::size_t i = 0; i + 1 < s.size(); i += 2) out.push_back(static_cast<std::uint8_t>(nib(s[i]) * 16 + nib(s[i + 1])));
-    return out;
-}
+using cellos_test::hex;
 
 // RFC 8032 §7.1 TEST 1 seed: fixed keys make failures reproducible.
 ct::ed25519_private_key signing_key() {
-    return ct::ed25519_private_key::from_seed(hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")).value();
+    return cellos_test::rfc8032_test1_key();
 }
 ct::hmac_key shared_key() { return ct::hmac_key::from_bytes(std::vector<std::uint8_t>(32, 0x5a)).value(); }
 

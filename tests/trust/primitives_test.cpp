@@ -9,18 +9,14 @@
 #include <cryptopp/xed25519.h>
 
 #include "../doctest.hpp"
+#include "test_keys.hpp"
 #include "cellos/trust.hpp"
 
 namespace {
 
 namespace ct = cellos::trust;
 
-std::vector<std::uint8_t> hex(std::string_view s) {
-    const auto nib = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-    std::vector<std::uint8_t> out;
-    for (std::size_t i = 0; i + 1 < s.size(); i += 2) out.push_back(static_cast<std::uint8_t>(nib(s[i]) * 16 + nib(s[i + 1])));
-    return out;
-}
+using cellos_test::hex;
 
 // RFC 8032 §7.1 TEST 2 (one-byte message 0x72).
 const auto seed2 = hex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");

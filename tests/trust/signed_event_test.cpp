@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 
 #include "../doctest.hpp"
+#include "test_keys.hpp"
 #include "cellos/json/cloud_event.hpp"
 #include "cellos/trust.hpp"
 
@@ -23,12 +24,7 @@ namespace {
 namespace ct = cellos::trust;
 namespace fs = std::filesystem;
 
-std::vector<std::uint8_t> hex(std::string_view s) {
-    const auto nib = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-    std::vector<std::uint8_t> out;
-    for (std::size_t i = 0; i + 1 < s.size(); i += 2) out.push_back(static_cast<std::uint8_t>(nib(s[i]) * 16 + nib(s[i + 1])));
-    return out;
-}
+using cellos_test::hex;
 
 template <class R>
 std::string rule_of(const R& r) {
@@ -37,7 +33,7 @@ std::string rule_of(const R& r) {
 
 // RFC 8032 §7.1 TEST 1 seed: fixed keys make failures reproducible.
 ct::ed25519_private_key signing_key() {
-    return ct::ed25519_private_key::from_seed(hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")).value();
+    return cellos_test::rfc8032_test1_key();
 }
 ct::ed25519_public_key public_key() { return ct::ed25519_public_key_of(signing_key()).value(); }
 ct::hmac_key shared_key() { return ct::hmac_key::from_bytes(std::vector<std::uint8_t>(32, 0x5a)).value(); }
