@@ -11,9 +11,9 @@ checks='-*,bugprone-use-after-move'
 gen=$(mktemp -d)
 trap 'rm -rf "$gen"' EXIT
 python3 tools/embed_data.py "$gen/demo_files.hpp" "$gen/demo_files.hpp.d" examples/data authority admission || exit 1
-flags=(-std=c++20 -Iinclude "-I$gen" "-DCELLOS_EXAMPLES_DIR=\"examples/data\"" "-DCELLOS_VERSION=\"0.0.0-tidy\"")
+flags=(-std=c++20 -Iinclude -Iexamples "-I$gen" "-DCELLOS_EXAMPLES_DIR=\"examples/data\"" "-DCELLOS_VERSION=\"0.0.0-tidy\"")
 status=0
-for f in tools/cellos/main.cpp examples/supervisor_generic.cpp tests/unit/derive_test.cpp; do
+for f in tools/cellos/main.cpp examples/supervisor.cpp examples/supervisor_generic.cpp tests/unit/derive_test.cpp; do
   if ! "$tidy" --quiet --checks="$checks" --warnings-as-errors='*' "$f" -- "${flags[@]}" >/tmp/uam.$$ 2>&1; then
     echo "use-after-move: $f"; grep -E "warning|error" /tmp/uam.$$ | head -5; status=1
   fi

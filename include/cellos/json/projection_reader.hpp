@@ -312,9 +312,10 @@ public:
             return out_;
         }
         // Re-enter the reader through a one-member object, so the data path is the same code. Data
-        // that is not JSON (a string, bytes) is refused as the line's reading refuses it.
+        // that is not JSON is refused as the line's reading refuses it: a string `data` is of the
+        // wrong type; bytes (data_base64) or no data leave `data` absent.
         const auto* j = std::get_if<json_data>(&e.data);
-        if (j == nullptr && !std::holds_alternative<std::monostate>(e.data))
+        if (std::holds_alternative<text_data>(e.data))
             return invalid(errc::wrong_type, "/data", "a " + std::string(out_.type) + " event needs a data object with cellId");
         wrapped_.clear();
         wrapped_.append("{\"data\":");
