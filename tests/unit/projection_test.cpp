@@ -150,6 +150,7 @@ TEST_CASE("projection: unknown types are ignored, unreadable data is an error na
     const std::vector<bad> cases{
         {line("a", "command.v1.completed", R"("exitCode":"0")"), errc::wrong_type, "/data/exitCode"},
         {line("a", "command.v1.completed", R"("exitCode":2147483648)"), errc::wrong_type, "/data/exitCode"},
+        {line("a", "command.v1.completed", R"("exitCode":-2147483649)"), errc::wrong_type, "/data/exitCode"},
         {line("a", "command.v1.completed", R"("exitCode":1.5)"), errc::wrong_type, "/data/exitCode"},
         {line("a", "lifecycle.v1.destroyed", R"("outcome":"exploded")"), errc::unknown_enum_value, "/data/outcome"},
         {line("a", "lifecycle.v1.destroyed", R"("terminalState":7)"), errc::wrong_type, "/data/terminalState"},
